@@ -1,0 +1,53 @@
+// The custom requests and notifications between the extension (client/) and the language server.
+// Method names and payload types only: both sides import this file, so they cannot drift apart.
+import type { CatalogEntry, Family, Severity } from './core/types';
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+/** The class a finding is reported with (an enhanced code's class comes from its first digit). */
+export type FindingClass = Exclude<Severity, 'both'> | 'unknown';
+
+/** `mailErrorCodes/fileSummary`: the "In This File" view, aggregated by the server. */
+export const FileSummaryRequest = 'mailErrorCodes/fileSummary';
+export interface FileSummaryParams { uri: string }
+export interface FileSummaryCode {
+  /** Canonical code (550, 5.1.1, 0x800CCC0E) or the provider entry id for provider findings. */
+  code: string;
+  family: Family | 'dsn-summary';
+  title: string;
+  class: FindingClass;
+  /** Catalog entry id when the code is in the catalog. */
+  entryId?: string;
+  count: number;
+  /** The first occurrences, in document order (at most 100). */
+  ranges: Range[];
+}
+export interface FileSummary {
+  uri: string;
+  version: number | null;
+  /** False while the first scan of the document is still running. */
+  complete: boolean;
+  totals: Record<FindingClass, number>;
+  findings: number;
+  /** Sorted by class (permanent, transient, unknown, intermediate, success), then by count, descending. */
+  codes: FileSummaryCode[];
+}
+
+/** `mailErrorCodes/summaryChanged` (server → client): the summary of this document changed. */
+export const SummaryChangedNotification = 'mailErrorCodes/summaryChanged';
+export interface SummaryChangedParams { uri: string; version: number | null; findings: number; totals: Record<FindingClass, number> }
+
+/** `mailErrorCodes/catalog`: every entry, built-in and custom, for the tree view and the lookup Quick Pick. */
+export const CatalogRequest = 'mailErrorCodes/catalog';
+export interface CatalogResult { entries: CatalogEntry[]; structure: import('./core/types').CatalogStructure }
+
+/** `mailErrorCodes/search`: ranked entries for a query (a code, a symbolic name, words or a whole pasted reply). */
+export const SearchRequest = 'mailErrorCodes/search';
+export interface SearchParams { query: string; limit?: number }
+export interface SearchResult { entries: { id: string; score: number }[] }
+
+/** `mailErrorCodes/describe`: the Markdown detail page of an entry (or of a code / whole reply, explained). */
+export const DescribeRequest = 'mailErrorCodes/describe';
+export interface DescribeParams { id?: string; text?: string }
+export interface DescribeResult { title: string; markdown: string; found: boolean }
