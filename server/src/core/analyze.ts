@@ -1,0 +1,85 @@
+// The core's entry point: everything found in a document, whether a log, a transcript or a whole message (.eml).
+import type { Catalog } from './catalog/catalog';
+import { decodeBody } from './dsn/decode';
+import { looksLikeMessage, parseMessage, type MimePart } from './dsn/mime';
+import { CATEGORY_TITLES, readDeliveryStatus, type RecipientBlock } from './dsn/summary';
+import type { Finding } from './scan/finding';
+import { scan, type ScanOptions } from './scan/scanner';
+
+export interface AnalyzeOptions extends ScanOptions {
+  /** Treat the text as an Internet message (.eml); by default it is detected from the text. */
+  message?: boolean;
+}
+
+export function analyze(text: string, catalog: Catalog, options: AnalyzeOptions = {}): Finding[] {
+  const asMessage = options.message ?? looksLikeMessage(text);
+  if (!asMessage) return scan(text, catalog, 0, text.length, options);
+  return analyzeMessage(text, catalog, options);
+}
+
+function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): Finding[] {
+  const root = parseMessage(text);
+  const findings: Finding[] = [];
+  visit(root, (part, isLeaf) => {
+    // Every part's header block is text worth scanning (Subject, X-Failed-Recipients, Diagnostic fields).
+    findings.push(...scan(text, catalog, part.headerStart, part.bodyStart, options));
+    if (!isLeaf) return;
+    if (!isTextual(part.contentType)) return;
+    const charset = part.params.charset;
+    const decoded = part.encoding === 'base64' || part.encoding === 'quoted-printable' ? decodeBody(text, part.bodyStart, part.bodyEnd, part.encoding, charset) : undefined;
+    if (decoded) {
+      for (const f of scan(decoded.text, catalog, 0, decoded.text.length, options)) {
+        findings.push({ ...f, start: decoded.rawOffset[f.start], end: Math.max(decoded.rawOffset[f.end - 1] + 1, decoded.rawOffset[f.end]) });
+      }
+    } else {
+      findings.push(...scan(text, catalog, part.bodyStart, part.bodyEnd, options));
+    }
+    if (isDeliveryStatus(part.contentType)) {
+      const source = decoded?.text ?? text;
+      const blocks = decoded ? readDeliveryStatus(source) : readDeliveryStatus(text, part.bodyStart, part.bodyEnd);
+      for (const block of blocks) {
+        const start = decoded ? decoded.rawOffset[block.start] : block.start;
+        const end = decoded ? decoded.rawOffset[Math.max(block.start, block.end - 1)] + 1 : block.end;
+        findings.push(summaryFinding(block, start, end));
+      }
+    }
+  });
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return dedupe(findings);
+}
+
+function visit(part: MimePart, fn: (part: MimePart, isLeaf: boolean) => void) {
+  fn(part, part.children.length === 0);
+  for (const child of part.children) visit(child, fn);
+}
+
+function isTextual(type: string): boolean {
+  return type.startsWith('text/') || type.startsWith('message/');
+}
+
+function isDeliveryStatus(type: string): boolean {
+  return type === 'message/delivery-status' || type === 'message/global-delivery-status';
+}
+
+function summaryFinding(block: RecipientBlock, start: number, end: number): Finding {
+  const s = block.summary;
+  const cls = s.outcome === 'failed' ? 'permanent' : s.outcome === 'delayed' ? 'transient' : s.outcome === 'unknown' ? 'unknown' : 'success';
+  const codes = [s.replyCode, s.status].filter(Boolean).join(' ');
+  const title = `${s.recipient}: ${outcomeWords(s.outcome)}${codes ? ` (${codes})` : ''}${s.outcome === 'failed' || s.outcome === 'delayed' ? ` — ${CATEGORY_TITLES[s.category]}, ${s.bounce} bounce` : ''}`;
+  return { start, end, family: 'dsn-summary', code: s.recipient, title, class: cls, rule: 'dsn', summary: s };
+}
+
+export function outcomeWords(outcome: string): string {
+  return outcome === 'failed' ? 'failed permanently' : outcome === 'delayed' ? 'delayed' : outcome === 'delivered' ? 'delivered' : outcome;
+}
+
+/** A code can be reached twice (a header block scanned as a part and as a message): keep it once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const last = out[out.length - 1];
+    if (last && last.start === f.start && last.end === f.end && last.family === f.family && last.code === f.code) continue;
+    out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,329 @@
+// The catalog in memory: indexes over the entries and the three ways in (lookup a code, explain a reply, search).
+import type { CatalogEntry, CatalogStructure, CompiledCatalog, DigitInfo, Family, Severity } from '../types';
+import { parseCode, registryKey } from './codes';
+import { PhraseMatcher } from './phrases';
+
+export interface LookupResult {
+  query: string;
+  family?: Family;
+  /** Canonical code: 550, 5.1.1, 0x800CCC0E (for names: the entry's code). */
+  code?: string;
+  /** The catalog's own entries for the code (standard first), then provider entries keyed by the code. */
+  entries: CatalogEntry[];
+  /** True when at least one entry describes exactly this code. */
+  known: boolean;
+  /** What the code's structure says, for known and unknown codes alike. */
+  classInfo?: DigitInfo;
+  /** Reply codes: the second digit; enhanced codes: the subject. */
+  subjectInfo?: DigitInfo;
+  groupInfo?: { id: string; title: string; meaning: string };
+  /** Set when the code is well formed but not in the catalog: says what is inferred. */
+  inferred?: string;
+}
+
+export interface Explanation {
+  text: string;
+  reply?: LookupResult;
+  enhanced?: LookupResult;
+  outlook?: LookupResult;
+  /** Provider entries whose message matches the text, best first. */
+  providers: CatalogEntry[];
+  /** A reply code and enhanced code of different classes (550 4.2.2). */
+  inconsistency?: string;
+}
+
+export interface SearchHit {
+  entry: CatalogEntry;
+  score: number;
+}
+
+const EMPTY_STRUCTURE: CatalogStructure = {
+  replyClasses: [],
+  replyCategories: [],
+  enhancedClasses: [],
+  enhancedSubjects: [],
+  outlookGroups: [],
+  sources: [],
+};
+
+const FAMILY_ORDER: Record<Family, number> = { reply: 0, enhanced: 1, outlook: 2, provider: 3 };
+const REPLY_START = /^\s*(?:<<<|<-|S:)?\s*([2-5][0-9]{2})(?:[ -]|$)/;
+const ENHANCED_IN_TEXT = /(?<![\w.])#?([245]\.[0-9]{1,3}\.[0-9]{1,3})(?![0-9]|\.[0-9])/;
+const HEX_IN_TEXT = /(?<![\w])(?:0[xX\u00d7])?(8[0-9a-fA-F]{7})(?![\w])/;
+
+export class Catalog {
+  readonly entries: readonly CatalogEntry[];
+  readonly structure: CatalogStructure;
+  readonly version: string;
+  private readonly byId = new Map<string, CatalogEntry>();
+  /** "reply:550", "enhanced:X.1.1", "outlook:0x800CCC0E" → the family's own entries. */
+  private readonly byCode = new Map<string, CatalogEntry[]>();
+  /** "550", "5.7.26" → provider entries keyed by that code. */
+  private readonly providersByCode = new Map<string, CatalogEntry[]>();
+  private readonly byName = new Map<string, CatalogEntry>();
+  private readonly phrases: PhraseMatcher;
+  private readonly codelessPattern?: RegExp;
+  private searchText?: Map<CatalogEntry, { code: string; title: string; other: string }>;
+
+  constructor(compiled: CompiledCatalog, custom: readonly CatalogEntry[] = []) {
+    this.version = compiled.version;
+    this.structure = compiled.structure ?? EMPTY_STRUCTURE;
+    // A custom entry with the id of a built-in one replaces it: organisations can re-word what they need to.
+    for (const entry of [...compiled.entries, ...custom]) this.byId.set(entry.id, entry);
+    this.entries = [...this.byId.values()];
+    for (const entry of this.entries) {
+      if (entry.family === 'provider') {
+        for (const code of entry.codes ?? []) push(this.providersByCode, code, entry);
+      } else {
+        push(this.byCode, `${entry.family}:${entry.code}`, entry);
+      }
+      if (entry.name) this.byName.set(entry.name.toUpperCase(), entry);
+    }
+    this.phrases = new PhraseMatcher(this.entries.filter((e) => e.phrases?.length));
+    const codeless = this.entries.filter((e) => e.family === 'provider' && !e.codes?.length).flatMap((e) => e.phrases ?? []);
+    // Literal phrases, escaped: the pattern is a plain alternation of fixed strings.
+    if (codeless.length) this.codelessPattern = new RegExp(codeless.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'gi');
+  }
+
+  /** A catalog with the user's custom entries added (the built-in ones stay as they are). */
+  withCustom(custom: readonly CatalogEntry[]): Catalog {
+    const builtIn = this.entries.filter((e) => !e.origin || e.origin === 'built-in');
+    return new Catalog({ version: this.version, structure: this.structure, entries: builtIn }, custom);
+  }
+
+  get(id: string): CatalogEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Looks up one code: 550, 5.1.1, 5 1 1, X.1.1, 0x800ccc0e, 0×800CCC0E, 800CCC0E, SMTP_550_MAILBOX_NOT_FOUND or an id. */
+  lookup(query: string): LookupResult {
+    const byId = this.byId.get(query.trim());
+    if (byId) {
+      const base = byId.family === 'provider' ? undefined : this.lookup(byId.code);
+      return { ...(base ?? { family: byId.family, code: byId.code }), query, entries: [byId], known: true };
+    }
+    const parsed = parseCode(query);
+    if (!parsed) return { query, entries: [], known: false };
+    if (parsed.family === 'name') {
+      const entry = this.byName.get(parsed.code);
+      return entry ? { ...this.lookup(entry.code), query, entries: [entry] } : { query, entries: [], known: false };
+    }
+    if (parsed.family === 'reply') return this.lookupReply(query, parsed.code);
+    if (parsed.family === 'enhanced') return this.lookupEnhanced(query, parsed.code);
+    return this.lookupOutlook(query, parsed.code);
+  }
+
+  private lookupReply(query: string, code: string): LookupResult {
+    const own = this.byCode.get(`reply:${code}`) ?? [];
+    const providers = this.providersByCode.get(code) ?? [];
+    const classInfo = this.structure.replyClasses.find((c) => c.digit === code[0]);
+    const subjectInfo = this.structure.replyCategories.find((c) => c.digit === code[1]);
+    return {
+      query,
+      family: 'reply',
+      code,
+      entries: [...own, ...providers],
+      known: own.length > 0,
+      classInfo,
+      subjectInfo,
+      inferred: own.length ? undefined : `${code} is not a reply code the catalog knows; its digits say: ${[classInfo?.title, subjectInfo?.title].filter(Boolean).join(', ') || 'nothing more'}.`,
+    };
+  }
+
+  private lookupEnhanced(query: string, code: string): LookupResult {
+    const key = code.startsWith('X') ? code : registryKey(code);
+    const own = this.byCode.get(`enhanced:${key}`) ?? [];
+    const providers = code.startsWith('X') ? [] : (this.providersByCode.get(code) ?? []);
+    const classInfo = code.startsWith('X') ? undefined : this.structure.enhancedClasses.find((c) => c.digit === code[0]);
+    const subjectInfo = this.structure.enhancedSubjects.find((c) => c.digit === key.split('.')[1]);
+    const known = own.length > 0 || providers.length > 0;
+    return {
+      query,
+      family: 'enhanced',
+      code,
+      entries: [...own, ...providers],
+      known,
+      classInfo,
+      subjectInfo,
+      inferred: known ? undefined : `${code} is not in the IANA registry or any provider catalog; its class and subject say: ${[classInfo?.title, subjectInfo?.title].filter(Boolean).join(', ') || 'nothing more'}.`,
+    };
+  }
+
+  private lookupOutlook(query: string, code: string): LookupResult {
+    const own = this.byCode.get(`outlook:${code}`) ?? [];
+    const group = own[0]?.group ?? this.nearestOutlookGroup(code);
+    const groupInfo = group ? this.structure.outlookGroups.find((g) => g.id === group) : undefined;
+    return {
+      query,
+      family: 'outlook',
+      code,
+      entries: own,
+      known: own.length > 0,
+      groupInfo,
+      inferred: own.length
+        ? undefined
+        : code.startsWith('0x800CCC')
+          ? `${code} is in the range of Outlook / Outlook Express mail transport errors (0x800CCCxx) but is not one the catalog knows${groupInfo ? `; by its number it belongs to ${groupInfo.title.toLowerCase()}` : ''}.`
+          : `${code} is a Windows error code (HRESULT) the catalog does not know.`,
+    };
+  }
+
+  /** An unknown code belongs to the group of the nearest known code below it in the same 0x800CCCxx block. */
+  private nearestOutlookGroup(code: string): string | undefined {
+    let best: CatalogEntry | undefined;
+    for (const e of this.entries) {
+      if (e.family === 'outlook' && e.code.slice(0, 8) === code.slice(0, 8) && e.code < code && (!best || e.code > best.code)) best = e;
+    }
+    return best?.group;
+  }
+
+  /** Explains a whole reply or log line: its reply code, its enhanced code and the best-matching provider entries. */
+  explain(text: string): Explanation {
+    const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+    const only = parseCode(sample);
+    if (only && only.family !== 'name') {
+      const result = this.lookup(sample);
+      return { text: sample, [only.family]: result, providers: [] };
+    }
+    if (only?.family === 'name') {
+      const result = this.lookup(sample);
+      return { text: sample, outlook: result.known ? result : undefined, providers: [] };
+    }
+    const replyMatch = REPLY_START.exec(sample) ?? /(?:said|reply|response|smtp;|returned '|error[^:\n]{0,60}:)\s*([2-5][0-9]{2})(?![0-9])/i.exec(sample);
+    const enhancedMatch = ENHANCED_IN_TEXT.exec(sample);
+    const hexMatch = HEX_IN_TEXT.exec(sample);
+    const reply = replyMatch ? this.lookup(replyMatch[1]) : undefined;
+    const enhanced = enhancedMatch ? this.lookup(enhancedMatch[1]) : undefined;
+    const outlook = hexMatch && (/0[xX\u00d7]/.test(hexMatch[0]) || /error/i.test(sample)) ? this.lookup(hexMatch[0]) : undefined;
+    const codes = [reply?.code, enhanced?.code].filter((c): c is string => !!c);
+    const providers = this.matchProviders(sample, codes);
+    let inconsistency: string | undefined;
+    if (reply?.code && enhanced?.code && reply.code[0] !== enhanced.code[0]) {
+      inconsistency = `The reply code ${reply.code} and the enhanced code ${enhanced.code} disagree: one says ${severityWord(reply.code[0])}, the other ${severityWord(enhanced.code[0])}.`;
+    }
+    return { text: sample, reply, enhanced, outlook, providers, inconsistency };
+  }
+
+  /**
+   * Provider entries whose phrases occur in the text, best first. With codes given, an entry that is keyed by other
+   * codes does not match (two providers use the same words for different things); entries without codes always can.
+   */
+  matchProviders(text: string, codes: readonly string[] = []): CatalogEntry[] {
+    const hits = this.phrases.match(text);
+    const scored = hits
+      .filter((h) => !codes.length || !h.entry.codes?.length || h.entry.codes.some((c) => codes.includes(c)))
+      .map((h) => ({ entry: h.entry, score: h.length + (h.entry.codes ?? []).filter((c) => codes.includes(c)).length * 50 }));
+    scored.sort((a, b) => b.score - a.score);
+    return scored.map((s) => s.entry);
+  }
+
+  /** Provider entries without codes can only be found by their words: a pattern over the whole text finds them. */
+  get hasCodelessEntries(): boolean {
+    return this.codelessPattern !== undefined;
+  }
+
+  /** Line starts, in text[from, to), of lines that contain a phrase of a provider entry without codes. */
+  linesWithCodelessPhrases(text: string, from: number, to: number): number[] {
+    const re = this.codelessPattern;
+    if (!re) return [];
+    const found: number[] = [];
+    re.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null && m.index < to) {
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      if (found[found.length - 1] !== lineStart) found.push(lineStart);
+      const nl = text.indexOf('\n', m.index);
+      if (nl < 0) break;
+      re.lastIndex = nl + 1;
+    }
+    return found;
+  }
+
+  /** Where in the line an entry's phrase is (for the range of a provider finding). */
+  phraseLocation(entry: CatalogEntry, line: string): { index: number; length: number } | undefined {
+    return this.phrases.match(line).find((h) => h.entry === entry);
+  }
+
+  /** Ranked entries for a query: a code, a symbolic name, words (“mailbox full”, “gmail dmarc”) or a pasted reply. */
+  search(query: string, limit = 50): SearchHit[] {
+    const q = query.trim();
+    if (!q) return this.entries.slice(0, limit).map((entry) => ({ entry, score: 0 }));
+    const scores = new Map<CatalogEntry, number>();
+    const add = (entry: CatalogEntry, score: number) => scores.set(entry, Math.max(scores.get(entry) ?? 0, score));
+
+    const direct = this.byId.get(q);
+    if (direct) add(direct, 1000);
+    const parsed = parseCode(q);
+    if (parsed) {
+      const result = this.lookup(q);
+      result.entries.forEach((entry, i) => add(entry, (entry.family === 'provider' ? 700 : 900) - i));
+    }
+    // A whole reply: what explain() finds comes first, the provider entry that matches the message before all.
+    if (!parsed && /[0-9]/.test(q) && q.length > 12) {
+      const explanation = this.explain(q);
+      explanation.providers.forEach((entry, i) => add(entry, 950 - i));
+      explanation.reply?.entries.filter((e) => e.family !== 'provider').forEach((entry) => add(entry, 850));
+      explanation.enhanced?.entries.filter((e) => e.family !== 'provider').forEach((entry) => add(entry, 860));
+      explanation.outlook?.entries.forEach((entry) => add(entry, 870));
+    }
+    // Symbolic-name and code prefixes: "SMTP_550", "0x800CCC6", "5.7.".
+    const upper = q.toUpperCase().replace(/\u00d7/g, 'X');
+    if (upper.length >= 3) {
+      for (const entry of this.entries) {
+        if (entry.name?.startsWith(upper)) add(entry, 800 - entry.name.length);
+        else if (entry.code.toUpperCase().startsWith(upper) && entry.code.length > upper.length) add(entry, 600 - entry.code.length);
+      }
+    }
+    // Words: every word must occur somewhere in the entry; where it occurs sets the score.
+    const words = q.toLowerCase().split(/[^\p{L}\p{N}._-]+/u).filter((w) => w.length > 1);
+    if (words.length && !(parsed && words.length === 1)) {
+      for (const [entry, text] of this.searchIndex()) {
+        let score = 0;
+        let all = true;
+        for (const word of words) {
+          const s = text.code.includes(word) ? 40 : text.title.includes(word) ? 30 : text.other.includes(word) ? 10 : 0;
+          if (!s) { all = false; break; }
+          score += s;
+        }
+        if (all) add(entry, 100 + score - FAMILY_ORDER[entry.family]);
+      }
+    }
+    return [...scores]
+      .map(([entry, score]) => ({ entry, score }))
+      .sort((a, b) => b.score - a.score || FAMILY_ORDER[a.entry.family] - FAMILY_ORDER[b.entry.family] || a.entry.code.localeCompare(b.entry.code))
+      .slice(0, limit);
+  }
+
+  private searchIndex() {
+    if (!this.searchText) {
+      this.searchText = new Map();
+      for (const e of this.entries) {
+        this.searchText.set(e, {
+          code: [e.code, e.name, ...(e.codes ?? [])].join(' ').toLowerCase(),
+          title: [e.title, e.provider, e.providerName, ...(e.phrases ?? [])].join(' ').toLowerCase(),
+          other: [e.meaning, ...e.causes, ...(e.glossary ?? []).map((g) => g.term)].join(' ').toLowerCase(),
+        });
+      }
+    }
+    return this.searchText;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function severityWord(digit: string): string {
+  return digit === '2' ? 'success' : digit === '3' ? 'more input needed' : digit === '4' ? 'a temporary failure' : 'a permanent failure';
+}
+
+export function classOf(code: string, family: Family, entry?: CatalogEntry): Exclude<Severity, 'both'> | 'unknown' {
+  if (family === 'reply' || family === 'enhanced') {
+    const d = code[0];
+    return d === '2' ? 'success' : d === '3' ? 'intermediate' : d === '4' ? 'transient' : d === '5' ? 'permanent' : 'unknown';
+  }
+  if (entry && entry.severity !== 'both') return entry.severity;
+  return 'unknown';
+}

@@ -1,0 +1,50 @@
+// Finds provider entries by the literal phrases of their messages. Phrases are text, never regular expressions, so
+// a custom catalog cannot make matching slow. Matching ignores case and the kind of white space (a tab matches a space).
+import type { CatalogEntry } from '../types';
+
+export interface PhraseHit {
+  entry: CatalogEntry;
+  /** Where the longest phrase of the entry matched (longer phrases are more specific). */
+  index: number;
+  length: number;
+}
+
+const KEY = 4;
+
+/** Keeps the length of the text, so that an index in the normalised text is an index in the original. */
+function normalizeText(text: string): string {
+  const lower = text.toLowerCase();
+  return (lower.length === text.length ? lower : text).replace(/\s/g, ' ');
+}
+
+export class PhraseMatcher {
+  /** First KEY characters of a phrase → the phrases that start with them. */
+  private readonly buckets = new Map<string, { phrase: string; entry: CatalogEntry }[]>();
+
+  constructor(entries: readonly CatalogEntry[]) {
+    for (const entry of entries) {
+      for (const raw of entry.phrases ?? []) {
+        const phrase = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+        if (phrase.length < KEY) continue;
+        const key = phrase.slice(0, KEY);
+        const list = this.buckets.get(key);
+        if (list) list.push({ phrase, entry });
+        else this.buckets.set(key, [{ phrase, entry }]);
+      }
+    }
+  }
+
+  match(text: string): PhraseHit[] {
+    if (!this.buckets.size) return [];
+    const t = normalizeText(text);
+    const best = new Map<CatalogEntry, PhraseHit>();
+    for (let i = 0; i + KEY <= t.length; i++) {
+      const list = this.buckets.get(t.substr(i, KEY));
+      if (!list) continue;
+      for (const { phrase, entry } of list) {
+        if (t.startsWith(phrase, i) && phrase.length > (best.get(entry)?.length ?? 0)) best.set(entry, { entry, index: i, length: phrase.length });
+      }
+    }
+    return [...best.values()];
+  }
+}

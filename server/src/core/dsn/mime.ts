@@ -1,0 +1,161 @@
+// Reads the structure of a MIME message (RFC 2045/2046) while keeping every offset into the original text, so that
+// what is found inside a part maps back to its exact place in the file. Bounded: depth, part count and header size
+// are capped, and every loop moves forward, so hostile messages cost time linear in their size.
+
+export interface Header {
+  /** Lower-case field name. */
+  name: string;
+  /** Unfolded value (folding white space kept as single spaces). */
+  value: string;
+  /** Offsets of the whole field, folded lines included. */
+  start: number;
+  end: number;
+  /** Offset of the first character of the value. */
+  valueStart: number;
+}
+
+export interface MimePart {
+  headers: Header[];
+  /** Lower-case media type: "text/plain", "message/delivery-status", "multipart/report" … */
+  contentType: string;
+  params: Record<string, string>;
+  /** Lower-case Content-Transfer-Encoding ("7bit" when absent). */
+  encoding: string;
+  headerStart: number;
+  bodyStart: number;
+  bodyEnd: number;
+  children: MimePart[];
+}
+
+export const MAX_DEPTH = 16;
+export const MAX_PARTS = 5000;
+const MAX_HEADER_VALUE = 16 * 1024;
+
+const FIELD = /^([!-9;-~]{1,128}):[ \t]?/;
+
+/** True when the text starts like an Internet message: header fields, one of them a MIME or DSN field. */
+export function looksLikeMessage(text: string): boolean {
+  const head = text.slice(0, 16384);
+  const blank = head.search(/\r?\n\r?\n/);
+  const block = blank < 0 ? head : head.slice(0, blank);
+  const firstLine = block.slice(0, block.indexOf('\n') >>> 0);
+  if (!FIELD.test(firstLine) && !/^From /.test(firstLine)) return false;
+  return /^(?:content-type|mime-version|received|return-path|message-id):/im.test(block);
+}
+
+export function parseMessage(text: string, start = 0, end = text.length): MimePart {
+  const budget = { parts: 0 };
+  return parsePart(text, start, end, 0, budget);
+}
+
+function parsePart(text: string, start: number, end: number, depth: number, budget: { parts: number }): MimePart {
+  budget.parts++;
+  const { headers, bodyStart } = readHeaders(text, start, end);
+  const ct = headers.find((h) => h.name === 'content-type');
+  const { type, params } = parseContentType(ct?.value ?? 'text/plain');
+  const encoding = (headers.find((h) => h.name === 'content-transfer-encoding')?.value ?? '7bit').trim().toLowerCase();
+  const part: MimePart = { headers, contentType: type, params, encoding, headerStart: start, bodyStart, bodyEnd: end, children: [] };
+  if (depth >= MAX_DEPTH || budget.parts >= MAX_PARTS) return part;
+  if (type.startsWith('multipart/') && params.boundary) {
+    for (const [s, e] of splitMultipart(text, bodyStart, end, params.boundary)) {
+      if (budget.parts >= MAX_PARTS) break;
+      part.children.push(parsePart(text, s, e, depth + 1, budget));
+    }
+  } else if (type === 'message/rfc822' || type === 'message/global') {
+    if (encoding === '7bit' || encoding === '8bit' || encoding === 'binary') part.children.push(parsePart(text, bodyStart, end, depth + 1, budget));
+  }
+  return part;
+}
+
+/** Header fields from `start` up to the first empty line; folded lines are joined. */
+export function readHeaders(text: string, start: number, end: number): { headers: Header[]; bodyStart: number } {
+  const headers: Header[] = [];
+  let pos = start;
+  let current: { header: Header; pieces: string[]; length: number } | undefined;
+  const finish = () => {
+    if (current) {
+      current.header.value = current.pieces.join(' ').trim();
+      headers.push(current.header);
+      current = undefined;
+    }
+  };
+  while (pos < end) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl >= end) nl = end;
+    const lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (lineEnd === pos) {
+      finish();
+      return { headers, bodyStart: Math.min(nl + 1, end) };
+    }
+    const c = text.charCodeAt(pos);
+    if ((c === 32 || c === 9) && current) {
+      // Folded continuation. Past the cap the value stops growing, but its range still covers every line.
+      if (current.length < MAX_HEADER_VALUE) {
+        const piece = text.slice(pos, Math.min(lineEnd, pos + MAX_HEADER_VALUE)).trim();
+        current.pieces.push(piece);
+        current.length += piece.length + 1;
+      }
+      current.header.end = lineEnd;
+    } else {
+      const line = text.slice(pos, Math.min(lineEnd, pos + 512));
+      const m = FIELD.exec(line);
+      if (!m) {
+        // Not a header line: the message has no (more) headers, the body starts here.
+        finish();
+        return { headers, bodyStart: pos };
+      }
+      finish();
+      const valueStart = pos + m[0].length;
+      const first = text.slice(valueStart, Math.min(lineEnd, valueStart + MAX_HEADER_VALUE));
+      current = { header: { name: m[1].toLowerCase(), value: '', start: pos, end: lineEnd, valueStart }, pieces: [first], length: first.length };
+    }
+    pos = nl + 1;
+  }
+  finish();
+  return { headers, bodyStart: end };
+}
+
+export function parseContentType(value: string): { type: string; params: Record<string, string> } {
+  const [typePart, ...rest] = value.split(';');
+  const params: Record<string, string> = {};
+  for (const p of rest.slice(0, 32)) {
+    const eq = p.indexOf('=');
+    if (eq < 0) continue;
+    const key = p.slice(0, eq).trim().toLowerCase();
+    let v = p.slice(eq + 1).trim();
+    if (v.startsWith('"')) v = v.slice(1, v.indexOf('"', 1) > 0 ? v.indexOf('"', 1) : undefined);
+    params[key] = v;
+  }
+  return { type: typePart.trim().toLowerCase() || 'text/plain', params };
+}
+
+/** Body ranges between the boundary delimiter lines of a multipart body. */
+function splitMultipart(text: string, start: number, end: number, boundary: string): [number, number][] {
+  const delimiter = `--${boundary}`;
+  const ranges: [number, number][] = [];
+  let partStart = -1;
+  let pos = start;
+  while (pos < end) {
+    const at = text.indexOf(delimiter, pos);
+    if (at < 0 || at >= end) break;
+    const lineStart = at === 0 || text.charCodeAt(at - 1) === 10;
+    const nl = text.indexOf('\n', at);
+    const lineEnd = nl < 0 || nl > end ? end : nl;
+    if (!lineStart) {
+      pos = at + delimiter.length;
+      continue;
+    }
+    if (partStart >= 0) {
+      // The line break before the delimiter belongs to the delimiter.
+      let partEnd = at - 1;
+      if (partEnd > partStart && text.charCodeAt(partEnd - 1) === 13) partEnd--;
+      ranges.push([partStart, Math.max(partStart, partEnd)]);
+    }
+    if (text.startsWith('--', at + delimiter.length)) return ranges;
+    partStart = Math.min(lineEnd + 1, end);
+    pos = partStart;
+  }
+  // A truncated message: whatever follows the last delimiter is still a part.
+  if (partStart >= 0 && partStart < end) ranges.push([partStart, end]);
+  return ranges;
+}

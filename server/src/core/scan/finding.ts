@@ -1,0 +1,22 @@
+import type { FindingClass } from '../../protocol';
+import type { Family } from '../types';
+import type { RecipientSummary } from '../dsn/summary';
+
+export type FindingFamily = Family | 'dsn-summary';
+
+/** One code found in a document. Offsets are UTF-16 offsets into the scanned text. */
+export interface Finding {
+  start: number;
+  end: number;
+  family: FindingFamily;
+  /** 550 · 5.1.1 · 0x800CCC0E · a provider entry id · the recipient of a DSN summary. */
+  code: string;
+  title: string;
+  class: FindingClass;
+  entryId?: string;
+  /** The rule that found it (rules.ts ids, "line-start", "paired", "phrase", "dsn"). */
+  rule: string;
+  /** Problems worth their own diagnostic: a reply and enhanced code of different classes, a deprecated code… */
+  notes?: string[];
+  summary?: RecipientSummary;
+}

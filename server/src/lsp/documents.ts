@@ -1,0 +1,171 @@
+// What the server knows of each open document: its text and what was found in it, kept up to date incrementally.
+// A full scan runs in chunks and yields between them; an edit to a scanned document rescans only the lines it touched.
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { analyze } from '../core/analyze';
+import type { Catalog } from '../core/catalog/catalog';
+import { looksLikeMessage } from '../core/dsn/mime';
+import type { Finding } from '../core/scan/finding';
+import { scan } from '../core/scan/scanner';
+import type { Family } from '../core/types';
+
+/** Characters scanned between two yields of a full scan. */
+export const CHUNK = 1 << 20;
+
+export interface TrackedDocument {
+  doc: TextDocument;
+  /** Sorted by start offset. */
+  findings: Finding[];
+  /** False until the first full scan of the current content finished. */
+  complete: boolean;
+  /** Messages (.eml) are analysed whole: their MIME structure does not allow a line-local update. */
+  message: boolean;
+  /** Increases whenever a scan starts; a scan that sees another number has been superseded. */
+  generation: number;
+}
+
+export interface ScanEnvironment {
+  catalog(): Catalog;
+  families(): ReadonlySet<Family>;
+  yieldNow(): Promise<void>;
+}
+
+export class DocumentStore {
+  private readonly docs = new Map<string, TrackedDocument>();
+
+  constructor(private readonly env: ScanEnvironment) {}
+
+  get(uri: string): TrackedDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  all(): IterableIterator<TrackedDocument> {
+    return this.docs.values();
+  }
+
+  open(uri: string, languageId: string, version: number, text: string): TrackedDocument {
+    const doc = TextDocument.create(uri, languageId, version, text);
+    const tracked: TrackedDocument = { doc, findings: [], complete: false, message: languageId === 'eml' || /\.eml$/i.test(uri) || looksLikeMessage(text), generation: 0 };
+    this.docs.set(uri, tracked);
+    return tracked;
+  }
+
+  close(uri: string): void {
+    const t = this.docs.get(uri);
+    if (t) t.generation++;
+    this.docs.delete(uri);
+  }
+
+  /**
+   * Applies edits. For a scanned log, findings are shifted and the touched lines rescanned at once; returns true
+   * when that was possible, false when the caller must schedule a full scan.
+   */
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): boolean {
+    const t = this.docs.get(uri);
+    if (!t) return false;
+    const incremental = t.complete && !t.message && changes.every((c) => 'range' in c);
+    let dirtyStart = Infinity;
+    let dirtyEnd = -Infinity;
+    for (const change of changes) {
+      if (incremental && 'range' in change) {
+        const start = t.doc.offsetAt(change.range.start);
+        const end = t.doc.offsetAt(change.range.end);
+        const delta = change.text.length - (end - start);
+        t.findings = shiftFindings(t.findings, start, end, delta);
+        // The dirty region moves with later edits like any other text.
+        if (dirtyStart !== Infinity) {
+          if (dirtyStart >= end) dirtyStart += delta;
+          if (dirtyEnd >= end) dirtyEnd += delta;
+        }
+        dirtyStart = Math.min(dirtyStart, start);
+        dirtyEnd = Math.max(dirtyEnd, start + change.text.length);
+      }
+      t.doc = TextDocument.update(t.doc, [change], version);
+    }
+    if (!incremental) {
+      t.complete = false;
+      t.generation++;
+      return false;
+    }
+    this.rescanRegion(t, dirtyStart, dirtyEnd);
+    return true;
+  }
+
+  /** Rescans the lines around [start, end): one line more on each side, since context can span a line break. */
+  private rescanRegion(t: TrackedDocument, start: number, end: number) {
+    const text = t.doc.getText();
+    const startLine = Math.max(0, t.doc.positionAt(start).line - 1);
+    const endLine = t.doc.positionAt(end).line + 2;
+    const from = t.doc.offsetAt({ line: startLine, character: 0 });
+    const to = endLine >= t.doc.lineCount ? text.length : t.doc.offsetAt({ line: endLine, character: 0 });
+    const fresh = scan(text, this.env.catalog(), from, to, { families: this.env.families() });
+    const lo = lowerBound(t.findings, from);
+    let hi = lo;
+    while (hi < t.findings.length && t.findings[hi].start < to) hi++;
+    t.findings.splice(lo, hi - lo, ...fresh.filter((f) => f.start < to));
+  }
+
+  /**
+   * Scans the whole document in chunks of lines, yielding between them. Resolves to false when a newer version or
+   * a close superseded it.
+   */
+  async fullScan(t: TrackedDocument): Promise<boolean> {
+    const generation = ++t.generation;
+    const text = t.doc.getText();
+    const catalog = this.env.catalog();
+    const families = this.env.families();
+    if (t.message) {
+      await this.env.yieldNow();
+      if (generation !== t.generation) return false;
+      t.findings = analyze(text, catalog, { message: true, families });
+      t.complete = true;
+      return true;
+    }
+    const findings: Finding[] = [];
+    let from = 0;
+    while (from < text.length) {
+      let to = Math.min(text.length, from + CHUNK);
+      if (to < text.length) {
+        const nl = text.indexOf('\n', to);
+        to = nl < 0 ? text.length : nl + 1;
+      }
+      for (const f of scan(text, catalog, from, to, { families })) findings.push(f);
+      from = to;
+      if (from < text.length) {
+        await this.env.yieldNow();
+        if (generation !== t.generation) return false;
+      }
+    }
+    t.findings = findings;
+    t.complete = true;
+    return true;
+  }
+}
+
+function lowerBound(findings: Finding[], offset: number): number {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (findings[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Drops findings that touch the edited range and moves the ones after it (in place: a big log has many). */
+function shiftFindings(findings: Finding[], start: number, end: number, delta: number): Finding[] {
+  let first = lowerBound(findings, start);
+  // A finding that starts before the edit but reaches into it is dropped too.
+  while (first > 0 && findings[first - 1].end > start) first--;
+  let after = first;
+  while (after < findings.length && findings[after].start <= end) after++;
+  if (delta !== 0) {
+    for (let k = after; k < findings.length; k++) {
+      findings[k].start += delta;
+      findings[k].end += delta;
+    }
+  }
+  findings.splice(first, after - first);
+  return findings;
+}
+export { lowerBound };

@@ -1,0 +1,296 @@
+// The language server, independent of where it runs: the Node and browser hosts pass a connection and their few
+// platform services. Everything else (scanning, catalog, Markdown) is the pure core.
+import catalogData from 'catalog:compiled';
+import {
+  DiagnosticSeverity,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type Hover,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { Catalog } from '../core/catalog/catalog';
+import type { Explanation } from '../core/catalog/catalog';
+import { explanationMarkdown, entryPage, classWords, summaryMarkdown } from '../core/present/markdown';
+import { aggregate, totalsOf } from '../core/present/summary';
+import type { Finding } from '../core/scan/finding';
+import { lineAt } from '../core/scan/scanner';
+import type { CompiledCatalog, Family } from '../core/types';
+import {
+  CatalogRequest,
+  DescribeRequest,
+  FileSummaryRequest,
+  SearchRequest,
+  SummaryChangedNotification,
+  type CatalogResult,
+  type DescribeParams,
+  type DescribeResult,
+  type FileSummary,
+  type FileSummaryParams,
+  type SearchParams,
+  type SearchResult,
+  type SummaryChangedParams,
+} from '../protocol';
+import { loadCustomCatalogs } from './customCatalogs';
+import { DocumentStore, lowerBound, type TrackedDocument } from './documents';
+import { DEFAULTS, matcherFor, parseSettings, type Level, type Settings } from './settings';
+
+export interface ServerHost {
+  /** Reads a custom catalog file; absent where there is no file system (the browser). */
+  readFile?(path: string): Promise<string>;
+  /** Lets other messages through during a long scan. */
+  yieldNow(): Promise<void>;
+}
+
+export const SOURCE = 'mail-error-codes';
+const LEVEL_TO_SEVERITY: Record<Exclude<Level, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function startServer(connection: Connection, host: ServerHost): void {
+  const builtIn = new Catalog({ ...(catalogData as CompiledCatalog), entries: (catalogData as CompiledCatalog).entries.map((e) => ({ ...e, origin: 'built-in' })) });
+  let catalog = builtIn;
+  let settings: Settings = DEFAULTS;
+  let isOurs = matcherFor(settings.include);
+  let families: ReadonlySet<Family> = new Set(['reply', 'enhanced', 'outlook', 'provider']);
+  let pullConfiguration = false;
+  const reported = new Set<string>();
+  const store = new DocumentStore({ catalog: () => catalog, families: () => families, yieldNow: () => host.yieldNow() });
+  const summaryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /** Each distinct problem (a bad setting, an invalid custom catalog) is shown once, not on every change. */
+  function reportOnce(message: string) {
+    if (reported.has(message)) return;
+    reported.add(message);
+    connection.console.warn(message);
+    void connection.window.showWarningMessage(`Mail Error Codes: ${message}`);
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    pullConfiguration = !!params.capabilities.workspace?.configuration;
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) applySettings(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'mail-error-codes', version: builtIn.version },
+    };
+  });
+
+  connection.onInitialized(() => void refreshSettings());
+  connection.onDidChangeConfiguration((change) => void refreshSettings(change.settings?.mailErrorCodes));
+
+  async function refreshSettings(pushed?: unknown) {
+    let raw = pushed;
+    if (pullConfiguration) {
+      try {
+        raw = await connection.workspace.getConfiguration('mailErrorCodes');
+      } catch {
+        // The client could not answer: keep what was pushed.
+      }
+    }
+    if (raw !== undefined) applySettings(raw);
+    await reloadCustomCatalogs();
+    for (const t of store.all()) void rescan(t);
+  }
+
+  function applySettings(raw: unknown) {
+    const parsed = parseSettings(raw);
+    for (const p of parsed.problems) reportOnce(p);
+    settings = parsed.settings;
+    isOurs = matcherFor(settings.include);
+    families = new Set((Object.keys(settings.families) as Family[]).filter((f) => settings.families[f]));
+  }
+
+  async function reloadCustomCatalogs() {
+    if (!settings.customCatalogs.length) {
+      catalog = builtIn;
+      return;
+    }
+    const { entries, problems } = await loadCustomCatalogs(settings.customCatalogs, host.readFile);
+    for (const p of problems) reportOnce(p);
+    catalog = builtIn.withCustom(entries);
+  }
+
+  connection.onDidOpenTextDocument(({ textDocument: d }) => {
+    if (!isOurs(d.uri, d.languageId)) return;
+    const t = store.open(d.uri, d.languageId, d.version, d.text);
+    void rescan(t);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const t = store.get(textDocument.uri);
+    if (!t) return;
+    try {
+      if (store.change(textDocument.uri, textDocument.version, contentChanges)) publish(t);
+      else void rescan(t);
+    } catch (error) {
+      // One document's failure must not affect the others.
+      connection.console.error(`Could not update ${textDocument.uri}: ${String(error)}`);
+      void rescan(t);
+    }
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    store.close(textDocument.uri);
+    clearTimeout(summaryTimers.get(textDocument.uri));
+    summaryTimers.delete(textDocument.uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  });
+
+  async function rescan(t: TrackedDocument) {
+    try {
+      if (await store.fullScan(t)) publish(t);
+    } catch (error) {
+      connection.console.error(`Could not scan ${t.doc.uri}: ${String(error)}`);
+    }
+  }
+
+  function publish(t: TrackedDocument) {
+    if (store.get(t.doc.uri) !== t) return;
+    void connection.sendDiagnostics({ uri: t.doc.uri, version: t.doc.version, diagnostics: diagnosticsFor(t) });
+    scheduleSummaryNotice(t);
+  }
+
+  function scheduleSummaryNotice(t: TrackedDocument) {
+    clearTimeout(summaryTimers.get(t.doc.uri));
+    summaryTimers.set(
+      t.doc.uri,
+      setTimeout(() => {
+        summaryTimers.delete(t.doc.uri);
+        if (store.get(t.doc.uri) !== t) return;
+        const params: SummaryChangedParams = { uri: t.doc.uri, version: t.doc.version, findings: t.findings.length, totals: totalsOf(t.findings) };
+        void connection.sendNotification(SummaryChangedNotification, params);
+      }, 100),
+    );
+  }
+
+  function levelFor(f: Finding): Level {
+    if (f.class === 'success' || f.class === 'intermediate') return settings.showSuccessCodes ? 'information' : 'off';
+    const override = settings.severity.byFamily[f.family];
+    if (f.class === 'permanent') return override?.permanent ?? settings.severity.permanent;
+    if (f.class === 'transient') return override?.transient ?? settings.severity.transient;
+    return settings.severity.unknown;
+  }
+
+  function diagnosticsFor(t: TrackedDocument): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const max = settings.maxDiagnosticsPerFile;
+    let left = 0;
+    const add = (d: Diagnostic) => {
+      if (out.length < max) out.push(d);
+      else left++;
+    };
+    for (const f of t.findings) {
+      const level = levelFor(f);
+      const range = { start: t.doc.positionAt(f.start), end: t.doc.positionAt(f.end) };
+      if (level !== 'off') {
+        const entry = f.entryId ? catalog.get(f.entryId) : undefined;
+        const url = entry?.sources.find((s) => s.url)?.url;
+        add({
+          range,
+          severity: LEVEL_TO_SEVERITY[level],
+          source: SOURCE,
+          code: f.family === 'provider' ? (entry?.code ?? f.code) : f.family === 'dsn-summary' ? 'dsn' : f.code,
+          codeDescription: url ? { href: url } : undefined,
+          message: f.family === 'dsn-summary' ? f.title : `${f.family === 'provider' ? '' : `${f.code} `}${f.title} (${classWords(f.class)})`,
+          data: { family: f.family, entryId: f.entryId },
+        });
+      }
+      for (const note of f.notes ?? []) add({ range, severity: DiagnosticSeverity.Warning, source: SOURCE, code: `${f.code}:check`, message: note });
+    }
+    if (left > 0) {
+      const last = out[out.length - 1];
+      out.push({
+        range: last?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        code: 'limit',
+        message: `${left} more mail codes are not shown (mailErrorCodes.maxDiagnosticsPerFile is ${max}); the "In This File" view counts them all.`,
+      });
+    }
+    return out;
+  }
+
+  connection.onHover(({ textDocument, position }): Hover | null => {
+    const t = store.get(textDocument.uri);
+    if (!t) return null;
+    const offset = t.doc.offsetAt(position);
+    const i = findingAt(t.findings, offset);
+    if (i < 0) return null;
+    const f = t.findings[i];
+    const markdown = f.summary ? summaryMarkdown(f.summary, catalog) : explanationMarkdown(explainAround(t, i));
+    // Never trusted: `value` is plain Markdown without command links, and everything from the file is escaped.
+    return { contents: { kind: 'markdown', value: markdown }, range: { start: t.doc.positionAt(f.start), end: t.doc.positionAt(f.end) } };
+  });
+
+  /** The whole reply a finding belongs to: the codes on its line next to it, and the provider entry of that line. */
+  function explainAround(t: TrackedDocument, i: number): Explanation {
+    const text = t.doc.getText();
+    const f = t.findings[i];
+    const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
+    const line = lineAt(text, lineStart);
+    const onLine = t.findings.slice(lowerBound(t.findings, lineStart), lowerBound(t.findings, lineStart + line.length + 1));
+    const near = (family: Family) => {
+      if (f.family === family) return f;
+      const candidates = onLine.filter((x) => x.family === family);
+      return candidates.sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start))[0];
+    };
+    const reply = near('reply');
+    const enhanced = near('enhanced');
+    const outlook = f.family === 'outlook' ? f : undefined;
+    const codes = [reply?.code, enhanced?.code].filter((c): c is string => !!c);
+    const provider = onLine.find((x) => x.family === 'provider');
+    const providers = provider?.entryId ? [catalog.get(provider.entryId)!].filter(Boolean) : catalog.matchProviders(line, codes).slice(0, 1);
+    const explanation: Explanation = {
+      text: line,
+      reply: reply ? catalog.lookup(reply.code) : undefined,
+      enhanced: enhanced ? catalog.lookup(enhanced.code) : undefined,
+      outlook: outlook ? catalog.lookup(outlook.code) : undefined,
+      providers,
+    };
+    if (reply && enhanced && reply.code[0] !== enhanced.code[0]) explanation.inconsistency = enhanced.notes?.[0];
+    return explanation;
+  }
+
+  connection.onRequest(FileSummaryRequest, ({ uri }: FileSummaryParams): FileSummary | null => {
+    const t = store.get(uri);
+    if (!t) return null;
+    const located = t.findings.map((finding) => ({ finding, range: { start: t.doc.positionAt(finding.start), end: t.doc.positionAt(finding.end) } }));
+    return { uri, version: t.doc.version, complete: t.complete, totals: totalsOf(t.findings), findings: t.findings.length, codes: aggregate(located) };
+  });
+
+  connection.onRequest(CatalogRequest, (): CatalogResult => ({ entries: [...catalog.entries], structure: catalog.structure }));
+
+  connection.onRequest(SearchRequest, ({ query, limit }: SearchParams): SearchResult => ({
+    entries: catalog.search(String(query ?? '').slice(0, 4000), Math.min(limit ?? 50, 500)).map((h) => ({ id: h.entry.id, score: h.score })),
+  }));
+
+  connection.onRequest(DescribeRequest, ({ id, text }: DescribeParams): DescribeResult => {
+    const entry = id ? catalog.get(id) : undefined;
+    if (entry) return { title: `${entry.family === 'provider' ? entry.providerName ?? entry.provider : ''} ${entry.code} — ${entry.title}`.trim(), markdown: entryPage(entry, catalog, (e) => `${e.id}.md`), found: true };
+    const query = String(text ?? id ?? '').slice(0, 4000);
+    const explanation = catalog.explain(query);
+    const markdown = explanationMarkdown(explanation);
+    return { title: query.length > 40 ? `${query.slice(0, 40)}…` : query, markdown: markdown || `No mail code found in “${query.replace(/[^\w .-]/g, '')}”.`, found: !!markdown };
+  });
+
+  connection.listen();
+}
+
+/** Index of the finding that contains the offset (its end included), or -1. */
+function findingAt(findings: Finding[], offset: number): number {
+  let i = lowerBound(findings, offset + 1) - 1;
+  // Overlapping findings (a provider phrase around a code): prefer the innermost one that contains the offset.
+  let best = -1;
+  for (; i >= 0 && i >= lowerBound(findings, offset - 8192); i--) {
+    const f = findings[i];
+    if (f.start <= offset && offset <= f.end && (best < 0 || f.end - f.start < findings[best].end - findings[best].start)) best = i;
+  }
+  return best;
+}
