@@ -29,13 +29,14 @@ const MASTER = new RegExp(
     String.raw`(?<![\w.:/-])(?<enh>${ENHANCED})`,
     String.raw`(?<![0-9]\.)(?<=-)(?<enhDash>${ENHANCED})`,
     // Outlook / Windows error numbers: 0x800CCC0E, 0X800ccc0e, 0×800CCC0E (as pasted), or 800CCC0E after "error".
-    String.raw`(?<![\w])(?<hex>0[xX\u00d7][89a-fA-F][0-9a-fA-F]{7})(?![\w])`,
+    String.raw`(?<![\w])(?<hex>0[xX\u00d7]8[0-9a-fA-F]{7})(?![\w])`,
     String.raw`(?<![\w])(?<bareHex>800[cC]{3}[0-9a-fA-F]{2}|8004[0-9a-fA-F]{4}|8007[0-9a-fA-F]{4})(?![\w])`,
   ].join('|'),
   'gim',
 );
 
 const ENHANCED_CONTEXTS = enhancedContexts.map((r) => ({ id: r.id, re: new RegExp(`(?:${r.before.source})$`, 'i') }));
+const OUTLOOK_RANGES = /^0x800(?:CCC|4|7|3)/;
 const HTTP_LINE = /\bHTTP\/[0-9]|"(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \//;
 const ENHANCED_AFTER = /^[ -]#?([245]\.[0-7]\.[0-9]{1,3})(?![0-9]|\.[0-9])/;
 
@@ -66,6 +67,8 @@ export function scan(text: string, catalog: Catalog, from = 0, to = text.length,
       finding = enhanced(text, catalog, g.enh ?? g.enhDash!, m.index, lineStart, findings, lines);
     } else if (g.hex !== undefined) {
       finding = outlook(catalog, g.hex, m.index, 'hex');
+      // Any 0x8… number could be a pointer or a hash: unknown ones count only in the ranges mail clients use.
+      if (!finding.entryId && !OUTLOOK_RANGES.test(finding.code)) finding = undefined;
     } else if (g.bareHex !== undefined && bareHexContext.test(text.slice(lineStart, m.index))) {
       finding = outlook(catalog, g.bareHex, m.index, 'hex-after-error');
     }
@@ -84,10 +87,11 @@ function replyAfterContext(text: string, m: RegExpExecArray, g: Record<string, s
   const rule = replyContexts.find((r) => g[`r_${r.id.replace(/-/g, '_')}`] !== undefined)!.id;
   const code = g.ctxCode!;
   const start = m.index + m[0].length - 3;
-  // Generic keys (status=, code:) also appear in web server logs: there, only SMTP evidence makes it a reply code.
+  // Generic keys (status=, code:) also appear in web and application logs: only SMTP evidence makes it a reply code.
   if (rule === 'key-value' || rule === 'exchange-hash') {
     if (lines.isHttp(lineStart)) return undefined;
-    if (!catalog.lookup(code).known && !ENHANCED_AFTER.test(text.slice(start + 3, start + 16))) return undefined;
+    const paired = ENHANCED_AFTER.test(text.slice(start + 3, start + 16));
+    if (!paired && !(catalog.lookup(code).known && lines.isMail(lineStart))) return undefined;
   }
   return reply(catalog, code, start, rule);
 }

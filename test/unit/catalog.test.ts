@@ -1,0 +1,93 @@
+// The catalog's data: valid, complete against the seeds and the IANA registry, sourced, in our own words.
+import { Validator } from '@cfworker/json-schema';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { catalog, fixture, root } from '../helpers';
+
+const dir = join(root, 'catalog');
+const files = (function walk(d: string): string[] {
+  return readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : n.endsWith('.json') && n !== 'schema.json' && n !== 'structure.json' ? [join(d, n)] : []));
+})(dir);
+const seeds = JSON.parse(fixture('seed-codes.json'));
+const registry: { code: string; title: string; paired: string[]; rfc?: string; deprecated: boolean }[] = JSON.parse(fixture('iana-registry.json'));
+
+test('every catalog file validates against the schema', () => {
+  const validator = new Validator(JSON.parse(readFileSync(join(dir, 'schema.json'), 'utf8')), '2020-12', false);
+  assert.ok(files.length >= 7, `catalog files: ${files.length}`);
+  for (const file of files) {
+    const result = validator.validate(JSON.parse(readFileSync(file, 'utf8')));
+    assert.ok(result.valid, `${file}: ${result.errors.map((e) => `${e.instanceLocation} ${e.error}`).slice(-3).join('; ')}`);
+  }
+});
+
+test('ids are unique, every entry has a source and a real meaning', () => {
+  const ids = new Set<string>();
+  for (const e of catalog.entries) {
+    assert.ok(!ids.has(e.id), `duplicate id ${e.id}`);
+    ids.add(e.id);
+    assert.ok(e.sources.length > 0, `${e.id} has no source`);
+    assert.ok(e.meaning.trim().length >= 20, `${e.id} has no meaning`);
+    assert.ok(e.actions.sender.length > 0, `${e.id} says nothing to do`);
+    if (e.severity === 'transient' || e.severity === 'permanent') assert.ok(e.causes.length > 0, `${e.id} has no causes`);
+  }
+  assert.ok(catalog.entries.length > 400, `entries: ${catalog.entries.length}`);
+});
+
+test('the structure explains every class, subject and group', () => {
+  const s = catalog.structure;
+  assert.deepEqual(s.replyClasses.map((c) => c.digit), ['2', '3', '4', '5']);
+  assert.deepEqual(s.enhancedClasses.map((c) => c.digit), ['2', '4', '5']);
+  assert.deepEqual(s.enhancedSubjects.map((c) => c.digit), ['0', '1', '2', '3', '4', '5', '6', '7']);
+  assert.deepEqual(s.outlookGroups.map((g) => g.id).sort(), ['general', 'imap', 'nntp', 'other', 'pop3', 'ras', 'smtp', 'winsock']);
+});
+
+test('every reply code in the seeds is in the catalog', () => {
+  const missing = seeds.reply.filter((c: string) => !catalog.lookup(c).entries.some((e) => e.family === 'reply'));
+  assert.deepEqual(missing, []);
+});
+
+test('every enhanced code in the seeds is in the catalog', () => {
+  const missing = seeds.enhanced.filter((c: string) => !catalog.lookup(c).known);
+  assert.deepEqual(missing, []);
+});
+
+test('every Outlook hex code in the seeds is in the catalog, canonically spelt', () => {
+  const missing = seeds.outlook.filter((c: string) => !catalog.lookup(c).known);
+  assert.deepEqual(missing, []);
+  for (const e of catalog.entries.filter((x) => x.family === 'outlook')) assert.match(e.code, /^0x[0-9A-F]{8}$/);
+});
+
+test('every row of the seed provider tables is explained by an entry of that provider', () => {
+  const unexplained = seeds.providerRows.filter((row: { provider: string; codes: string[]; message: string }) => {
+    // As it appears in a bounce or log: the codes, then the message.
+    return !catalog.matchProviders(`${row.codes.join(' ')} ${row.message}`, row.codes).some((e) => e.provider === row.provider);
+  });
+  assert.deepEqual(unexplained.map((r: { provider: string; message: string }) => `${r.provider}: ${r.message}`), []);
+});
+
+test('every enumerated IANA code is in the catalog with the registry title, RFC and reply codes', () => {
+  assert.equal(registry.length, 79);
+  for (const row of registry) {
+    const entry = catalog.get(`enhanced.${row.code.toLowerCase()}`);
+    assert.ok(entry, `${row.code} missing`);
+    assert.equal(entry.title.toLowerCase(), row.title.toLowerCase(), `${row.code} title`);
+    if (row.rfc) assert.equal(entry.rfc, row.rfc, `${row.code} RFC`);
+    for (const r of row.paired) assert.ok(entry.pairedReplyCodes!.includes(r), `${row.code} pairs with ${r}`);
+    assert.equal(!!entry.deprecated, row.deprecated, `${row.code} deprecated`);
+  }
+  for (const extra of ['X.7.29', 'X.7.30']) assert.ok(catalog.lookup(extra).known, extra);
+});
+
+test('the seeds\' known mistakes are not in the catalog', () => {
+  assert.equal(catalog.lookup('X.2.0').entries[0].title, 'Other or undefined mailbox status');
+  assert.equal(catalog.lookup('X.7.8').entries[0].title, 'Authentication credentials invalid');
+  assert.equal(catalog.lookup('X.7.14').entries[0].title, 'Trust relationship required');
+  assert.equal(catalog.lookup('0x800CCC6C').entries[0].name, 'SMTP_452_NO_SYSTEM_STORAGE');
+  const names = catalog.entries.filter((e) => e.family === 'outlook' && e.name === 'SMTP_551_USER_NOT_LOCAL');
+  assert.equal(names.length, 1, 'the shifted name column of 000 is not copied');
+  for (const e of catalog.entries) assert.doesNotMatch(JSON.stringify(e), /鈥|0×/, e.id);
+  // 001 pairs 450 with 4.5.0 by its digits: that pairing is wrong and must not appear as a relation.
+  assert.ok(!catalog.lookup('450').entries[0].related?.includes('4.5.0'));
+});
