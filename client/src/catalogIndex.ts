@@ -1,0 +1,59 @@
+// Look-ups over the catalog the server sent: by id and by the ways related codes are written in entries.
+// Pure data, no editor API, so the tree, the Quick Pick and the detail pages label entries the same way.
+import type { CatalogEntry, CatalogStructure, Family } from '../../server/src/core/types';
+
+export const FAMILY_LABELS: Record<Family, string> = {
+  reply: 'SMTP Reply Codes',
+  enhanced: 'Enhanced Status Codes',
+  outlook: 'Outlook Error Codes',
+  provider: 'Provider Bounces',
+};
+export const FAMILY_ORDER: readonly Family[] = ['reply', 'enhanced', 'outlook', 'provider'];
+
+export class CatalogIndex {
+  private readonly byId = new Map<string, CatalogEntry>();
+  private readonly byCode = new Map<string, CatalogEntry>();
+
+  constructor(readonly entries: readonly CatalogEntry[], readonly structure: CatalogStructure | null) {
+    for (const entry of entries) {
+      this.byId.set(entry.id, entry);
+      // Provider entries share codes with the standard ones ("550"); the standard entry must win a code look-up.
+      if (entry.family !== 'provider' && !this.byCode.has(codeKey(entry.code))) this.byCode.set(codeKey(entry.code), entry);
+      if (entry.name) this.byCode.set(entry.name.toUpperCase(), entry);
+    }
+  }
+
+  get(id: string): CatalogEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** An entry id or a code as written in `related` (550, 5.1.1, X.1.1, 0x800CCC69, SMTP_550_...). */
+  resolve(ref: string): CatalogEntry | undefined {
+    return this.byId.get(ref) ?? this.byCode.get(codeKey(ref));
+  }
+}
+
+/** Spells a code the way the catalog keys it: enhanced codes by subject/detail (5.1.1 → X.1.1), hex upper-case. */
+export function codeKey(code: string): string {
+  const text = code.trim();
+  const enhanced = /^[245xX]\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (enhanced) return `X.${Number(enhanced[1])}.${Number(enhanced[2])}`;
+  const hex = /^(?:0[xX])?([0-9a-fA-F]{8})$/.exec(text);
+  if (hex && !/^\d{3}$/.test(text)) return `0x${hex[1].toUpperCase()}`;
+  return text.toUpperCase();
+}
+
+/** What a person calls the entry: the code, with the provider in front for provider entries. */
+export function displayCode(entry: CatalogEntry): string {
+  return entry.family === 'provider' ? `${entry.providerName ?? entry.provider ?? 'Provider'} ${entry.code}` : entry.code;
+}
+
+/** Tree and Quick Pick label: the code, then the symbolic name when there is one. */
+export function entryLabel(entry: CatalogEntry): string {
+  return entry.name ? `${entry.code} ${entry.name}` : entry.code;
+}
+
+export function familyDetail(entry: CatalogEntry): string {
+  const family = FAMILY_LABELS[entry.family] ?? entry.family;
+  return entry.family === 'provider' ? `${family} · ${entry.providerName ?? entry.provider ?? ''}` : family;
+}
