@@ -46,6 +46,7 @@ const EMPTY_STRUCTURE: CatalogStructure = {
   sources: [],
 };
 
+const MIN_CODELESS_PHRASE = 16;
 const FAMILY_ORDER: Record<Family, number> = { reply: 0, enhanced: 1, outlook: 2, provider: 3 };
 const REPLY_START = /^\s*(?:<<<|<-|S:)?\s*([2-5][0-9]{2})(?:[ -]|$)/;
 const ENHANCED_IN_TEXT = /(?<![\w.])#?([245]\.[0-9]{1,3}\.[0-9]{1,3})(?![0-9]|\.[0-9])/;
@@ -80,7 +81,8 @@ export class Catalog {
       if (entry.name) this.byName.set(entry.name.toUpperCase(), entry);
     }
     this.phrases = new PhraseMatcher(this.entries.filter((e) => e.phrases?.length));
-    const codeless = this.entries.filter((e) => e.family === 'provider' && !e.codes?.length).flatMap((e) => e.phrases ?? []);
+    // Without a code to anchor them, only long phrases are specific enough to be looked for in any line of a log.
+    const codeless = this.entries.filter((e) => e.family === 'provider' && !e.codes?.length).flatMap((e) => e.phrases ?? []).filter((p) => p.trim().length >= MIN_CODELESS_PHRASE);
     // Literal phrases, escaped: the pattern is a plain alternation of fixed strings.
     if (codeless.length) this.codelessPattern = new RegExp(codeless.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'gi');
   }
