@@ -10,6 +10,8 @@ export type SummaryState =
   | { kind: 'unsupported' }
   | { kind: 'loading'; uri: string }
   | { kind: 'ready'; uri: string; summary: FileSummary }
+  /** The server does not track the document (it does not match mailErrorCodes.files.include). */
+  | { kind: 'notScanned'; uri: string }
   | { kind: 'failed'; uri: string; message: string };
 
 // Editors that take focus without being "the file you are looking at": keep showing the previous file's summary.
@@ -79,7 +81,7 @@ export class ActiveFileSummary implements vscode.Disposable {
     this.request = source;
     try {
       const summary = await this.server.fileSummary(uri, source.token);
-      if (!source.token.isCancellationRequested && this.uri === uri) this.set({ kind: 'ready', uri, summary });
+      if (!source.token.isCancellationRequested && this.uri === uri) this.set(summary ? { kind: 'ready', uri, summary } : { kind: 'notScanned', uri });
     } catch (error) {
       if (!source.token.isCancellationRequested && this.uri === uri) this.set({ kind: 'failed', uri, message: String(error) });
     } finally {

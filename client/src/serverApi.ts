@@ -17,7 +17,8 @@ export interface ServerApi {
   readonly onDidChangeCatalog: vscode.Event<void>;
   search(query: string, limit: number, token?: vscode.CancellationToken): Promise<SearchResult>;
   describe(params: DescribeParams, token?: vscode.CancellationToken): Promise<DescribeResult>;
-  fileSummary(uri: string, token?: vscode.CancellationToken): Promise<FileSummary>;
+  /** null when the server does not track the document (excluded by mailErrorCodes.files.include). */
+  fileSummary(uri: string, token?: vscode.CancellationToken): Promise<FileSummary | null>;
   onSummaryChanged(listener: (params: SummaryChangedParams) => void): vscode.Disposable;
 }
 
@@ -53,7 +54,7 @@ export function createServerApi(client: BaseLanguageClient, ready: Promise<void>
     },
     async fileSummary(uri, token) {
       await ready;
-      return client.sendRequest<FileSummary>(FileSummaryRequest, { uri }, token);
+      return client.sendRequest<FileSummary | null>(FileSummaryRequest, { uri }, token);
     },
     onSummaryChanged(listener) {
       summaryListeners.add(listener);

@@ -17,7 +17,7 @@ export class SummaryStatusBar implements vscode.Disposable {
   }
 
   private render(state: SummaryState): void {
-    if (state.kind === 'unsupported') {
+    if (state.kind === 'unsupported' || state.kind === 'notScanned') {
       this.item.hide();
       this.visible = false;
       return;

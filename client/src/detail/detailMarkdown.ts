@@ -8,6 +8,8 @@ import { DETAIL_SCHEME, entryFileName } from './detailUri';
 const COMMAND_LINK = /\[([^\]]*)\]\(\s*<?\s*command:[^)]*\)/gi;
 const COMMAND_HREF = /(href\s*=\s*["']?)\s*command:/gi;
 const SCHEME_LINK = new RegExp(`\\]\\(\\s*<?${DETAIL_SCHEME}:/*([^)>]*?)>?\\s*\\)`, 'gi');
+// The server links related entries as "<id>.md"; those pages open with the id alone as their tab title.
+const ID_LINK = /\]\(\s*<?([a-z0-9][a-z0-9._-]*)\.md>?\s*\)/g;
 const PAGE_LINK = /\]\(\s*<?[^)]*\.md(?:#[^)]*)?>?\s*\)/i;
 
 export function neutralizeCommandLinks(markdown: string): string {
@@ -20,6 +22,14 @@ export function relativizeDetailLinks(markdown: string): string {
     const file = decodeURIComponent(target).replace(/^.*\//, '');
     const withExt = /\.md(#.*)?$/i.test(file) ? file : `${file}.md`;
     return `](<${withExt}>)`;
+  });
+}
+
+/** "reply.550.md" → "550 (reply.550).md", so a related page's tab title starts with its code too. */
+export function labelEntryLinks(markdown: string, index: CatalogIndex): string {
+  return markdown.replace(ID_LINK, (all, id: string) => {
+    const entry = index.get(id);
+    return entry ? `](<${entryFileName(entry)}>)` : all;
   });
 }
 
@@ -38,6 +48,7 @@ export function relatedSection(entry: CatalogEntry, index: CatalogIndex): string
 
 export function prepareDetailMarkdown(markdown: string, entry: CatalogEntry | undefined, index: CatalogIndex | undefined): string {
   let result = relativizeDetailLinks(neutralizeCommandLinks(markdown));
+  if (index) result = labelEntryLinks(result, index);
   if (entry && index && !PAGE_LINK.test(result)) result += relatedSection(entry, index);
   return result;
 }

@@ -38,6 +38,8 @@ export class InThisFileTree implements vscode.TreeDataProvider<FileSummaryCode>,
         return 'Open a mail log, a bounce (.eml) or a text file to see the codes it contains.';
       case 'loading':
         return 'Looking for codes…';
+      case 'notScanned':
+        return 'This file is not scanned: it does not match the mailErrorCodes.files.include setting.';
       case 'failed':
         return `Could not get this file's codes from the language server: ${state.message}`;
       case 'ready':
