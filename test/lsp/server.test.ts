@@ -16,7 +16,10 @@ before(async () => {
 });
 after(() => client.stop());
 
-const hoverText = async (uri: string, line: number, character: number) => ((await client.hover(uri, line, character))?.contents as MarkupContent | undefined)?.value ?? '';
+async function hoverText(uri: string, line: number, character: number): Promise<string> {
+  const hover = await client.hover(uri, line, character);
+  return hover ? (hover.contents as MarkupContent).value : '';
+}
 
 test('a Postfix log: one diagnostic per code occurrence, permanent as errors, transient as warnings', async () => {
   const uri = 'file:///logs/postfix.log';
@@ -25,7 +28,7 @@ test('a Postfix log: one diagnostic per code occurrence, permanent as errors, tr
   assert.deepEqual(line2.filter((d) => d.code !== undefined && !String(d.code).includes(':')).map((d) => [d.code, d.severity]).slice(0, 3), [['5.1.1', 1], ['550', 1], ['5.1.1', 1]]);
   assert.ok(line2.every((d) => d.source === 'mail-error-codes'));
   const reply = line2.find((d) => d.code === '550')!;
-  assert.match(reply.message, /^550 .*permanent failure/);
+  assert.match(reply.message as string, /^550 .*permanent failure/);
   assert.match(reply.codeDescription!.href, /^https:\/\/www\.rfc-editor\.org\/rfc\/rfc5321/);
   const deferred = diagnostics.filter((d) => d.range.start.line === 3);
   assert.deepEqual(deferred.map((d) => [d.code, d.severity]), [['4.4.1', 2]]);
@@ -94,8 +97,8 @@ test('a bounce .eml shows a per-recipient summary, with its own hover', async ()
   const diagnostics = await client.open(uri, text, 'eml');
   const summaries = diagnostics.filter((d) => d.code === 'dsn');
   assert.equal(summaries.length, 2);
-  assert.match(summaries[0].message, /bob@example\.org: failed permanently \(550 5\.1\.1\) — user unknown, hard bounce/);
-  assert.match(summaries[1].message, /carol@example\.com: delayed .* mailbox full, soft bounce/);
+  assert.match(summaries[0].message as string, /bob@example\.org: failed permanently \(550 5\.1\.1\) — user unknown, hard bounce/);
+  assert.match(summaries[1].message as string, /carol@example\.com: delayed .* mailbox full, soft bounce/);
   const line = text.split('\n').findIndex((l) => l.startsWith('Final-Recipient: rfc822; bob'));
   const md = await hoverText(uri, line, 3);
   assert.match(md, /Delivery status for bob@example\\\.org/);
@@ -110,7 +113,7 @@ test('settings apply without restart: the cap on diagnostics, success codes, sev
   await published;
   const capped = client.diagnostics.get(uri)!.diagnostics;
   assert.equal(client.diagnostics.get(uri)!.version, versionBefore);
-  assert.match(capped[2].message, /^\d+ more mail codes are not shown/);
+  assert.match(capped[2].message as string, /^\d+ more mail codes are not shown/);
   const withSuccess = client.waitFor(() => client.diagnostics.get(uri)!.diagnostics.some((d) => d.code === '250'));
   await client.configure({ showSuccessCodes: true, severity: { transient: 'error' } });
   await withSuccess;

@@ -64,6 +64,7 @@ export class Catalog {
   private readonly byName = new Map<string, CatalogEntry>();
   private readonly phrases: PhraseMatcher;
   private readonly codelessPattern?: RegExp;
+  private readonly codelessEntries: CatalogEntry[];
   private searchText?: Map<CatalogEntry, { code: string; title: string; other: string }>;
 
   constructor(compiled: CompiledCatalog, custom: readonly CatalogEntry[] = []) {
@@ -82,7 +83,8 @@ export class Catalog {
     }
     this.phrases = new PhraseMatcher(this.entries.filter((e) => e.phrases?.length));
     // Without a code to anchor them, only long phrases are specific enough to be looked for in any line of a log.
-    const codeless = this.entries.filter((e) => e.family === 'provider' && !e.codes?.length).flatMap((e) => e.phrases ?? []).filter((p) => p.trim().length >= MIN_CODELESS_PHRASE);
+    this.codelessEntries = this.entries.filter((e) => e.family === 'provider' && !e.codes?.length);
+    const codeless = this.codelessEntries.flatMap((e) => e.phrases ?? []).filter((p) => p.trim().length >= MIN_CODELESS_PHRASE);
     // Literal phrases, escaped: the pattern is a plain alternation of fixed strings.
     if (codeless.length) this.codelessPattern = new RegExp(codeless.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'gi');
   }
@@ -211,7 +213,8 @@ export class Catalog {
    * codes does not match (two providers use the same words for different things); entries without codes always can.
    */
   matchProviders(text: string, codes: readonly string[] = []): CatalogEntry[] {
-    const hits = this.phrases.match(text);
+    // With codes, only the entries keyed by them (and those without codes) can match: check just their phrases.
+    const hits = codes.length ? this.phrases.matchAmong(text, new Set([...codes.flatMap((c) => this.providersByCode.get(c) ?? []), ...this.codelessEntries])) : this.phrases.match(text);
     const scored = hits
       .filter((h) => !codes.length || !h.entry.codes?.length || h.entry.codes.some((c) => codes.includes(c)))
       .map((h) => ({ entry: h.entry, score: h.length + (h.entry.codes ?? []).filter((c) => codes.includes(c)).length * 50 }));
@@ -243,7 +246,7 @@ export class Catalog {
 
   /** Where in the line an entry's phrase is (for the range of a provider finding). */
   phraseLocation(entry: CatalogEntry, line: string): { index: number; length: number } | undefined {
-    return this.phrases.match(line).find((h) => h.entry === entry);
+    return this.phrases.matchAmong(line, [entry])[0];
   }
 
   /** Ranked entries for a query: a code, a symbolic name, words (“mailbox full”, “gmail dmarc”) or a pasted reply. */

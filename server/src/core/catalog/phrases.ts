@@ -21,17 +21,38 @@ export class PhraseMatcher {
   /** First KEY characters of a phrase → the phrases that start with them. */
   private readonly buckets = new Map<string, { phrase: string; entry: CatalogEntry }[]>();
 
+  private readonly byEntry = new Map<CatalogEntry, string[]>();
+
   constructor(entries: readonly CatalogEntry[]) {
     for (const entry of entries) {
       for (const raw of entry.phrases ?? []) {
         const phrase = raw.trim().toLowerCase().replace(/\s+/g, ' ');
         if (phrase.length < KEY) continue;
+        const own = this.byEntry.get(entry);
+        if (own) own.push(phrase);
+        else this.byEntry.set(entry, [phrase]);
         const key = phrase.slice(0, KEY);
         const list = this.buckets.get(key);
         if (list) list.push({ phrase, entry });
         else this.buckets.set(key, [{ phrase, entry }]);
       }
     }
+  }
+
+  /** Only the given entries' phrases, each looked for directly: fast when a line's codes narrow the candidates. */
+  matchAmong(text: string, entries: Iterable<CatalogEntry>): PhraseHit[] {
+    const t = normalizeText(text);
+    const hits: PhraseHit[] = [];
+    for (const entry of entries) {
+      let best: PhraseHit | undefined;
+      for (const phrase of this.byEntry.get(entry) ?? []) {
+        if (best && phrase.length <= best.length) continue;
+        const index = t.indexOf(phrase);
+        if (index >= 0) best = { entry, index, length: phrase.length };
+      }
+      if (best) hits.push(best);
+    }
+    return hits;
   }
 
   match(text: string): PhraseHit[] {

@@ -1,5 +1,5 @@
-// Finds mail codes in text in one pass of one composed regular expression, then checks each candidate's context
-// with the rules of ./rules.ts. Pure: works on a string and offsets, knows nothing of editors or files.
+// Finds mail codes in text: one pass finds candidates, the rules of ./rules.ts decide on each from its context.
+// Pure: works on a string and offsets, knows nothing of editors or files.
 import { canonicalHex } from '../catalog/codes';
 import type { Catalog } from '../catalog/catalog';
 import { classOf } from '../catalog/catalog';
@@ -14,103 +14,161 @@ export interface ScanOptions {
 
 const ALL: ReadonlySet<Family> = new Set(['reply', 'enhanced', 'outlook', 'provider']);
 
-// Group names are the rule ids (with - as _): the scanner knows which rule matched without re-testing.
-const contextAlternation = replyContexts.map((r) => `(?<r_${r.id.replace(/-/g, '_')}>${r.before.source})`).join('|');
-const ENHANCED = String.raw`[245]\.[0-7]\.[0-9]{1,3}(?![0-9]|\.[0-9])`;
-const MASTER = new RegExp(
-  [
-    // A reply code after a context ("said: 550"), optionally followed by its enhanced code.
-    String.raw`(?:${contextAlternation})(?<ctxCode>[2-5][0-9]{2})(?![0-9])`,
-    // A reply code at the start of a line: "550-5.1.1 …", "250 OK".
-    String.raw`(?<=^|\n)[ \t]{0,16}(?<lineCode>[2-5][0-9]{2})(?=[ -]|\r?$)`,
-    // A reply code right before an enhanced code anywhere: "… 550 5.1.1 …".
-    String.raw`(?<![\w.:/=-])(?<pairCode>[2-5][0-9]{2})(?=[ -]#?${ENHANCED})`,
-    // An enhanced status code that is not part of a longer dotted or digit run.
-    String.raw`(?<![\w.:/-])(?<enh>${ENHANCED})`,
-    String.raw`(?<![0-9]\.)(?<=-)(?<enhDash>${ENHANCED})`,
-    // Outlook / Windows error numbers: 0x800CCC0E, 0X800ccc0e, 0×800CCC0E (as pasted), or 800CCC0E after "error".
-    String.raw`(?<![\w])(?<hex>0[xX\u00d7]8[0-9a-fA-F]{7})(?![\w])`,
-    String.raw`(?<![\w])(?<bareHex>800[cC]{3}[0-9a-fA-F]{2}|8004[0-9a-fA-F]{4}|8007[0-9a-fA-F]{4})(?![\w])`,
-  ].join('|'),
-  'gim',
-);
-
+// Each context rule, anchored at the end of the text before a candidate: "does this text end with `said: `?"
+const REPLY_CONTEXTS = replyContexts.map((r) => ({ id: r.id, re: new RegExp(`(?:${r.before.source})$`, 'i') }));
 const ENHANCED_CONTEXTS = enhancedContexts.map((r) => ({ id: r.id, re: new RegExp(`(?:${r.before.source})$`, 'i') }));
+/** Every reply context ends in one of these characters (before optional blanks): a cheap test before the rules. */
+const CONTEXT_END = new Set([...':;=\'#("<>-'].map((c) => c.charCodeAt(0)));
+/** How far back a context can start: the Exim rule names an address of up to 256 characters. */
+const CONTEXT_WINDOW = 400;
+const ENHANCED_AT = /[245]\.[0-7]\.[0-9]{1,3}(?![0-9]|\.[0-9])/y;
+const HEX_AT = /0[xX\u00d7]8[0-9a-fA-F]{7}(?![\w])/y;
+const BARE_HEX_AT = /(?:800[cC]{3}[0-9a-fA-F]{2}|8004[0-9a-fA-F]{4}|8007[0-9a-fA-F]{4})(?![\w])/y;
 const OUTLOOK_RANGES = /^0x800(?:CCC|4|7|3)/;
 const HTTP_LINE = /\bHTTP\/[0-9]|"(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \//;
 const ENHANCED_AFTER = /^[ -]#?([245]\.[0-7]\.[0-9]{1,3})(?![0-9]|\.[0-9])/;
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isWord = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const at = (re: RegExp, text: string, i: number) => {
+  re.lastIndex = i;
+  return re.exec(text)?.[0];
+};
+
 /**
  * Scans text[from, to) and returns what it finds, in order. `from` and `to` should be line boundaries; the scanner
  * may look at text outside them for context (the previous line of a transcript, say).
+ *
+ * A plain loop finds the candidates (runs of digits shaped like a code) far faster than a regular expression could
+ * on text that is mostly other numbers; the rules of ./rules.ts then decide on each candidate from its context.
  */
 export function scan(text: string, catalog: Catalog, from = 0, to = text.length, options: ScanOptions = {}): Finding[] {
   const families = options.families ?? ALL;
   const findings: Finding[] = [];
-  const re = new RegExp(MASTER);
-  re.lastIndex = from;
   const lines = new LineFacts(text, from);
+  const cache = new Map<string, Resolved>();
   let linesWithCodes: number[] | undefined;
   let lastLineStart = -1;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < to) {
-    const g = m.groups!;
-    const lineStart = lines.startOf(m.index);
+  const end = Math.min(to, text.length);
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    let j = i + 1;
+    while (j < text.length && isDigit(text.charCodeAt(j))) j++;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 10;
+    const next = j < text.length ? text.charCodeAt(j) : 10;
+    const run = j - i;
     let finding: Finding | undefined;
-    if (g.ctxCode !== undefined) {
-      finding = replyAfterContext(text, m, g, catalog, lineStart, lines);
-    } else if (g.lineCode !== undefined) {
-      finding = replyAtLineStart(text, m.index + m[0].length - 3, catalog, lineStart);
-    } else if (g.pairCode !== undefined) {
-      finding = reply(catalog, g.pairCode, m.index, 'paired');
-    } else if (g.enh !== undefined || g.enhDash !== undefined) {
-      finding = enhanced(text, catalog, g.enh ?? g.enhDash!, m.index, lineStart, findings, lines);
-    } else if (g.hex !== undefined) {
-      finding = outlook(catalog, g.hex, m.index, 'hex');
-      // Any 0x8… number could be a pointer or a hash: unknown ones count only in the ranges mail clients use.
-      if (!finding.entryId && !OUTLOOK_RANGES.test(finding.code)) finding = undefined;
-    } else if (g.bareHex !== undefined && bareHexContext.test(text.slice(lineStart, m.index))) {
-      finding = outlook(catalog, g.bareHex, m.index, 'hex-after-error');
+    let skipTo = j;
+    if (run === 1 && next === 46 /* . */ && (c === 50 || c === 52 || c === 53) && prev !== 46 && !isWord(prev) && prev !== 58 && prev !== 47) {
+      const code = at(ENHANCED_AT, text, i);
+      if (code) {
+        const lineStart = lines.startOf(i);
+        finding = enhanced(text, catalog, code, i, lineStart, findings, lines, cache);
+        skipTo = i + code.length;
+      }
+    } else if (run === 3 && c >= 50 && c <= 53 && prev !== 46 && !isWord(prev) && !(next === 46 && isDigit(text.charCodeAt(j + 1)))) {
+      finding = replyCandidate(text, catalog, i, lines, cache);
+    } else if (c === 48 && run === 1 && !isWord(prev) && (next === 120 || next === 88 || next === 0xd7)) {
+      const raw = at(HEX_AT, text, i);
+      if (raw) {
+        finding = outlook(catalog, raw, i, 'hex', cache);
+        // Any 0x8… number could be a pointer or a hash: unknown ones count only in the ranges mail clients use.
+        if (!finding.entryId && !OUTLOOK_RANGES.test(finding.code)) finding = undefined;
+        skipTo = i + raw.length;
+      }
+    } else if (c === 56 && run >= 3 && run <= 8 && !isWord(prev)) {
+      const raw = at(BARE_HEX_AT, text, i);
+      if (raw && bareHexContext.test(text.slice(lines.startOf(i), i))) {
+        finding = outlook(catalog, raw, i, 'hex-after-error', cache);
+        skipTo = i + raw.length;
+      }
     }
     if (finding && families.has(finding.family as Family)) {
       findings.push(finding);
+      const lineStart = lines.startOf(i);
       if (lineStart !== lastLineStart) (linesWithCodes ??= []).push(lineStart);
       lastLineStart = lineStart;
     }
-    if (m[0].length === 0) re.lastIndex++;
+    i = skipTo - 1;
   }
   if (families.has('provider')) addProviderFindings(text, catalog, findings, linesWithCodes ?? [], from, to);
   return findings;
 }
 
-function replyAfterContext(text: string, m: RegExpExecArray, g: Record<string, string | undefined>, catalog: Catalog, lineStart: number, lines: LineFacts): Finding | undefined {
-  const rule = replyContexts.find((r) => g[`r_${r.id.replace(/-/g, '_')}`] !== undefined)!.id;
-  const code = g.ctxCode!;
-  const start = m.index + m[0].length - 3;
+/** A three-digit number: a reply code after a context rule, at the start of a transcript line, or before its enhanced code. */
+function replyCandidate(text: string, catalog: Catalog, i: number, lines: LineFacts, cache: Map<string, Resolved>): Finding | undefined {
+  const lineStart = lines.startOf(i);
+  let k = i - 1;
+  while (k >= lineStart && i - k <= 9 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  if (k >= lineStart && CONTEXT_END.has(text.charCodeAt(k))) {
+    const before = text.slice(Math.max(lineStart, i - CONTEXT_WINDOW), i);
+    const rule = REPLY_CONTEXTS.find((r) => r.re.test(before));
+    if (rule) return replyAfterContext(text, catalog, i, rule.id, lineStart, lines, cache);
+  }
+  if (k < lineStart && i - lineStart <= 16) return replyAtLineStart(text, i, catalog, lineStart, cache);
+  const prev = text.charCodeAt(i - 1);
+  if (prev !== 58 && prev !== 47 && prev !== 61 && prev !== 45 && ENHANCED_AFTER.test(text.slice(i + 3, i + 16))) return reply(catalog, text.slice(i, i + 3), i, 'paired', cache);
+  return undefined;
+}
+
+/** What the catalog says of a code, looked up once per scan: logs repeat the same few codes. */
+interface Resolved {
+  known: boolean;
+  entryId?: string;
+  title: string;
+  entry?: CatalogEntry;
+  deprecatedNote?: string;
+}
+
+function resolve(catalog: Catalog, family: Family, code: string, cache: Map<string, Resolved>): Resolved {
+  const key = `${family}:${code}`;
+  let r = cache.get(key);
+  if (!r) {
+    const result = catalog.lookup(code);
+    const entry = result.entries.find((e) => e.family === family) ?? (family === 'enhanced' ? result.entries[0] : undefined);
+    const fallback = family === 'reply' ? (result.classInfo?.title ?? 'SMTP reply code') : family === 'enhanced' ? (result.subjectInfo?.title ?? 'Enhanced status code') : 'Unknown Outlook / Windows error';
+    const standard = family === 'enhanced' ? result.entries.find((e) => e.family === 'enhanced') : undefined;
+    r = {
+      known: result.known,
+      entryId: entry?.id,
+      title: entry?.title ?? fallback,
+      entry,
+      deprecatedNote: standard?.deprecated ? `${code} is deprecated: ${standard.notes?.[0] ?? 'see the registry for its replacement.'}` : undefined,
+    };
+    cache.set(key, r);
+  }
+  return r;
+}
+
+function replyAfterContext(text: string, catalog: Catalog, start: number, rule: string, lineStart: number, lines: LineFacts, cache: Map<string, Resolved>): Finding | undefined {
+  const code = text.slice(start, start + 3);
   // Generic keys (status=, code:) also appear in web and application logs: only SMTP evidence makes it a reply code.
   if (rule === 'key-value' || rule === 'exchange-hash') {
     if (lines.isHttp(lineStart)) return undefined;
     const paired = ENHANCED_AFTER.test(text.slice(start + 3, start + 16));
-    if (!paired && !(catalog.lookup(code).known && lines.isMail(lineStart))) return undefined;
+    if (!paired && !(resolve(catalog, 'reply', code, cache).known && lines.isMail(lineStart))) return undefined;
   }
-  return reply(catalog, code, start, rule);
+  return reply(catalog, code, start, rule, cache);
 }
 
-function replyAtLineStart(text: string, start: number, catalog: Catalog, lineStart: number): Finding | undefined {
+function replyAtLineStart(text: string, start: number, catalog: Catalog, lineStart: number, cache: Map<string, Resolved>): Finding | undefined {
   const code = text.slice(start, start + 3);
+  const after = text.charCodeAt(start + 3);
+  if (!(after === 32 || after === 45 || after === 13 || after === 10 || Number.isNaN(after))) return undefined;
   const rest = text.slice(start + 3, start + 16);
-  if (ENHANCED_AFTER.test(rest) || rest.startsWith('-')) return reply(catalog, code, start, 'line-start');
+  if (ENHANCED_AFTER.test(rest) || rest.startsWith('-')) return reply(catalog, code, start, 'line-start', cache);
   // "250 OK" is a reply when the lines around it are an SMTP dialogue too; "200 apples" in a note is not.
+  if (!resolve(catalog, 'reply', code, cache).known) return undefined;
   const prevEnd = lineStart - 1;
   const prev = prevEnd > 0 ? lineAt(text, text.lastIndexOf('\n', prevEnd - 1) + 1) : '';
   const nextStart = text.indexOf('\n', start);
   const next = nextStart >= 0 ? lineAt(text, nextStart + 1) : '';
-  if (!catalog.lookup(code).known) return undefined;
-  if (transcriptLine.test(prev) || transcriptLine.test(next)) return reply(catalog, code, start, 'line-start');
+  if (transcriptLine.test(prev) || transcriptLine.test(next)) return reply(catalog, code, start, 'line-start', cache);
   return undefined;
 }
 
-function enhanced(text: string, catalog: Catalog, code: string, start: number, lineStart: number, found: Finding[], lines: LineFacts): Finding | undefined {
+function enhanced(text: string, catalog: Catalog, code: string, start: number, lineStart: number, found: Finding[], lines: LineFacts, cache: Map<string, Resolved>): Finding | undefined {
   const before = text.slice(Math.max(lineStart, start - 40), start);
   const previous = found[found.length - 1];
   const paired = previous?.family === 'reply' && previous.end >= start - 2;
@@ -120,31 +178,27 @@ function enhanced(text: string, catalog: Catalog, code: string, start: number, l
     if (!lines.isMail(lineStart)) return undefined;
     rule = 'mail-line';
   }
-  const result = catalog.lookup(code);
-  const entry = result.entries.find((e) => e.family === 'enhanced') ?? result.entries[0];
-  const finding: Finding = { start, end: start + code.length, family: 'enhanced', code, rule, class: classOf(code, 'enhanced'), title: entry?.title ?? result.subjectInfo?.title ?? 'Enhanced status code', entryId: entry?.id };
+  const r = resolve(catalog, 'enhanced', code, cache);
+  const finding: Finding = { start, end: start + code.length, family: 'enhanced', code, rule, class: classOf(code, 'enhanced'), title: r.title, entryId: r.entryId };
   const notes: string[] = [];
   if (paired && previous.code[0] !== code[0]) {
     notes.push(`Reply code ${previous.code} and enhanced code ${code} are of different classes (${previous.class} vs ${finding.class}).`);
   }
-  const standard = result.entries.find((e) => e.family === 'enhanced');
-  if (standard?.deprecated) notes.push(`${code} is deprecated: ${standard.notes?.[0] ?? 'see the registry for its replacement.'}`);
-  if (!result.known) notes.push(`${code} is not a registered enhanced status code (nor one the catalog knows from a provider).`);
+  if (r.deprecatedNote) notes.push(r.deprecatedNote);
+  if (!r.known) notes.push(`${code} is not a registered enhanced status code (nor one the catalog knows from a provider).`);
   if (notes.length) finding.notes = notes;
   return finding;
 }
 
-function reply(catalog: Catalog, code: string, start: number, rule: string): Finding {
-  const result = catalog.lookup(code);
-  const entry = result.entries.find((e) => e.family === 'reply');
-  return { start, end: start + 3, family: 'reply', code, rule, class: classOf(code, 'reply'), title: entry?.title ?? result.classInfo?.title ?? 'SMTP reply code', entryId: entry?.id };
+function reply(catalog: Catalog, code: string, start: number, rule: string, cache: Map<string, Resolved>): Finding {
+  const r = resolve(catalog, 'reply', code, cache);
+  return { start, end: start + 3, family: 'reply', code, rule, class: classOf(code, 'reply'), title: r.title, entryId: r.entryId };
 }
 
-function outlook(catalog: Catalog, raw: string, start: number, rule: string): Finding {
+function outlook(catalog: Catalog, raw: string, start: number, rule: string, cache: Map<string, Resolved>): Finding {
   const code = canonicalHex(raw);
-  const result = catalog.lookup(code);
-  const entry: CatalogEntry | undefined = result.entries[0];
-  return { start, end: start + raw.length, family: 'outlook', code, rule, class: entry ? classOf(code, 'outlook', entry) : 'unknown', title: entry?.title ?? 'Unknown Outlook / Windows error', entryId: entry?.id };
+  const r = resolve(catalog, 'outlook', code, cache);
+  return { start, end: start + raw.length, family: 'outlook', code, rule, class: r.entry ? classOf(code, 'outlook', r.entry) : 'unknown', title: r.title, entryId: r.entryId };
 }
 
 /** Provider messages: looked for on lines that carry a code, and on lines with a phrase of a code-less entry. */

