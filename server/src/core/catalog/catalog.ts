@@ -1,7 +1,7 @@
 // The catalog in memory: indexes over the entries and the three ways in (lookup a code, explain a reply, search).
 import type { CatalogEntry, CatalogStructure, CompiledCatalog, DigitInfo, Family, Severity } from '../types';
 import { parseCode, registryKey } from './codes';
-import { PhraseMatcher } from './phrases';
+import { PhraseMatcher, type PhraseHit } from './phrases';
 
 export interface LookupResult {
   query: string;
@@ -65,6 +65,7 @@ export class Catalog {
   private readonly phrases: PhraseMatcher;
   private readonly codelessPattern?: RegExp;
   private readonly codelessEntries: CatalogEntry[];
+  private readonly codeMatchers = new Map<string, (text: string) => PhraseHit[]>();
   private searchText?: Map<CatalogEntry, { code: string; title: string; other: string }>;
 
   constructor(compiled: CompiledCatalog, custom: readonly CatalogEntry[] = []) {
@@ -214,12 +215,24 @@ export class Catalog {
    */
   matchProviders(text: string, codes: readonly string[] = []): CatalogEntry[] {
     // With codes, only the entries keyed by them (and those without codes) can match: check just their phrases.
-    const hits = codes.length ? this.phrases.matchAmong(text, new Set([...codes.flatMap((c) => this.providersByCode.get(c) ?? []), ...this.codelessEntries])) : this.phrases.match(text);
+    const hits = codes.length ? this.matcherForCodes(codes)(text) : this.phrases.match(text);
     const scored = hits
       .filter((h) => !codes.length || !h.entry.codes?.length || h.entry.codes.some((c) => codes.includes(c)))
       .map((h) => ({ entry: h.entry, score: h.length + (h.entry.codes ?? []).filter((c) => codes.includes(c)).length * 50 }));
     scored.sort((a, b) => b.score - a.score);
     return scored.map((s) => s.entry);
+  }
+
+  private matcherForCodes(codes: readonly string[]): (text: string) => PhraseHit[] {
+    const key = codes.join(' ');
+    let matcher = this.codeMatchers.get(key);
+    if (!matcher) {
+      matcher = this.phrases.compile(new Set([...codes.flatMap((c) => this.providersByCode.get(c) ?? []), ...this.codelessEntries]));
+      // Logs repeat a handful of code combinations; the bound only guards against unusual input.
+      if (this.codeMatchers.size > 1000) this.codeMatchers.clear();
+      this.codeMatchers.set(key, matcher);
+    }
+    return matcher;
   }
 
   /** Provider entries without codes can only be found by their words: a pattern over the whole text finds them. */
@@ -246,7 +259,7 @@ export class Catalog {
 
   /** Where in the line an entry's phrase is (for the range of a provider finding). */
   phraseLocation(entry: CatalogEntry, line: string): { index: number; length: number } | undefined {
-    return this.phrases.matchAmong(line, [entry])[0];
+    return this.phrases.locate(entry, line);
   }
 
   /** Ranked entries for a query: a code, a symbolic name, words (“mailbox full”, “gmail dmarc”) or a pasted reply. */

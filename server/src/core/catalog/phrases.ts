@@ -39,20 +39,44 @@ export class PhraseMatcher {
     }
   }
 
-  /** Only the given entries' phrases, each looked for directly: fast when a line's codes narrow the candidates. */
-  matchAmong(text: string, entries: Iterable<CatalogEntry>): PhraseHit[] {
-    const t = normalizeText(text);
-    const hits: PhraseHit[] = [];
+  /**
+   * A matcher for only these entries' phrases: one case-insensitive alternation of the escaped literal phrases,
+   * longest first. Built once per set of entries (a line's codes decide the set), then reused for every line.
+   */
+  compile(entries: Iterable<CatalogEntry>): (text: string) => PhraseHit[] {
+    const owners = new Map<string, CatalogEntry[]>();
     for (const entry of entries) {
-      let best: PhraseHit | undefined;
       for (const phrase of this.byEntry.get(entry) ?? []) {
-        if (best && phrase.length <= best.length) continue;
-        const index = t.indexOf(phrase);
-        if (index >= 0) best = { entry, index, length: phrase.length };
+        const list = owners.get(phrase);
+        if (!list) owners.set(phrase, [entry]);
+        else if (!list.includes(entry)) list.push(entry);
       }
-      if (best) hits.push(best);
     }
-    return hits;
+    if (!owners.size) return () => [];
+    const alternatives = [...owners.keys()].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
+    const re = new RegExp(alternatives.join('|'), 'gi');
+    return (text) => {
+      const best = new Map<CatalogEntry, PhraseHit>();
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) !== null) {
+        for (const entry of owners.get(m[0].toLowerCase().replace(/\s/g, ' ')) ?? []) {
+          if (m[0].length > (best.get(entry)?.length ?? 0)) best.set(entry, { entry, index: m.index, length: m[0].length });
+        }
+      }
+      return [...best.values()];
+    };
+  }
+
+  /** Where the longest of one entry's phrases is in the text. */
+  locate(entry: CatalogEntry, text: string): PhraseHit | undefined {
+    const t = normalizeText(text);
+    let best: PhraseHit | undefined;
+    for (const phrase of this.byEntry.get(entry) ?? []) {
+      const index = best && phrase.length <= best.length ? -1 : t.indexOf(phrase);
+      if (index >= 0) best = { entry, index, length: phrase.length };
+    }
+    return best;
   }
 
   match(text: string): PhraseHit[] {
