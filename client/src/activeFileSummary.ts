@@ -30,8 +30,10 @@ export class ActiveFileSummary implements vscode.Disposable {
       this.changed,
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
       // A language change (plaintext → mail-log) makes a document supported or not.
+      // (VS Code closes and reopens the document under the same URI.)
       vscode.workspace.onDidOpenTextDocument((doc) => {
-        if (doc === vscode.window.activeTextEditor?.document) this.follow(vscode.window.activeTextEditor);
+        const editor = vscode.window.activeTextEditor;
+        if (editor && doc.uri.toString() === editor.document.uri.toString()) this.follow(editor, true);
       }),
       server.onSummaryChanged((params) => {
         if ('uri' in this.current && params.uri === this.current.uri) this.scheduleRefresh();
@@ -55,7 +57,7 @@ export class ActiveFileSummary implements vscode.Disposable {
     return this.current;
   }
 
-  private follow(editor: vscode.TextEditor | undefined): void {
+  private follow(editor: vscode.TextEditor | undefined, force = false): void {
     if (editor && TRANSIENT_SCHEMES.has(editor.document.uri.scheme)) return;
     if (!editor || !isSupportedDocument(editor.document)) {
       this.cancel();
@@ -63,7 +65,7 @@ export class ActiveFileSummary implements vscode.Disposable {
       return;
     }
     const uri = editor.document.uri.toString();
-    if (this.uri === uri && this.current.kind !== 'failed') return;
+    if (!force && this.uri === uri && this.current.kind !== 'failed') return;
     this.set({ kind: 'loading', uri });
     void this.refresh();
   }
