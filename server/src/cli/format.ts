@@ -1,9 +1,8 @@
 // The three output formats of `scan` (text, JSON Lines, SARIF 2.1.0) and the --summary table. Each formatter takes
 // findings as they come and keeps only what its format needs at the end (SARIF: the rules seen; summary: counts).
 import type { Catalog } from '../core/catalog/catalog';
-import type { FindingClass } from '../../protocol';
+import type { FileSummaryCode, FindingClass } from '../protocol';
 import { aggregate, CLASS_ORDER, MAX_RANGES } from '../core/present/summary';
-import type { FileSummaryCode } from '../../protocol';
 import type { Hit } from './scan';
 import type { Output } from './output';
 import { clean, type Style } from './terminal';
