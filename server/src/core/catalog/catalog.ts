@@ -246,8 +246,9 @@ export class Catalog {
     if (!re) return [];
     const found: number[] = [];
     re.lastIndex = from;
+    const hay = to < text.length ? text.slice(0, to) : text;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null && m.index < to) {
+    while ((m = re.exec(hay)) !== null) {
       const lineStart = text.lastIndexOf('\n', m.index) + 1;
       if (found[found.length - 1] !== lineStart) found.push(lineStart);
       const nl = text.indexOf('\n', m.index);

@@ -58,8 +58,11 @@ export function scan(text: string, catalog: Catalog, from = 0, to = text.length,
   const end = Math.min(to, text.length);
   const candidates = new RegExp(CANDIDATE);
   candidates.lastIndex = from;
+  // The pattern runs over text[0, end) only, so that a region without codes costs its own length, not the rest of
+  // the document (a slice shares the string's memory; context checks still see the whole text).
+  const hay = end < text.length ? text.slice(0, end) : text;
   let m: RegExpExecArray | null;
-  while ((m = candidates.exec(text)) !== null && m.index < end) {
+  while ((m = candidates.exec(hay)) !== null) {
     const i = m.index;
     const c = text.charCodeAt(i);
     let j = i + 1;
