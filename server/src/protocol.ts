@@ -8,7 +8,7 @@ export interface Range { start: Position; end: Position }
 /** The class a finding is reported with (an enhanced code's class comes from its first digit). */
 export type FindingClass = Exclude<Severity, 'both'> | 'unknown';
 
-/** `mailErrorCodes/fileSummary`: the "In This File" view, aggregated by the server. */
+/** `mailErrorCodes/fileSummary`: the "In This File" view, aggregated by the server; null for a file it does not scan. */
 export const FileSummaryRequest = 'mailErrorCodes/fileSummary';
 export interface FileSummaryParams { uri: string }
 export interface FileSummaryCode {

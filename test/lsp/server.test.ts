@@ -166,3 +166,16 @@ test('catalog, search and describe requests serve the client', async () => {
   assert.match(page.markdown, /FAILED_TO_CONNECT/);
   assert.match(page.markdown, /## What to do/);
 });
+
+test('files.include applies to open documents at once, both ways', async () => {
+  const uri = 'file:///logs/include.log';
+  const before = await client.open(uri, 'host said: 550 5.1.1 unknown\n');
+  assert.ok(before.length > 0);
+  const cleared = client.waitFor(() => client.diagnostics.get(uri)?.diagnostics.length === 0);
+  await client.configure({ files: { include: ['**/*.txt'] } });
+  await cleared;
+  assert.equal(await client.connection.sendRequest('mailErrorCodes/fileSummary', { uri }), null);
+  const back = client.waitFor(() => (client.diagnostics.get(uri)?.diagnostics.length ?? 0) > 0);
+  await client.configure({});
+  await back;
+});

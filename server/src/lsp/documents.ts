@@ -21,6 +21,8 @@ export interface TrackedDocument {
   message: boolean;
   /** Increases whenever a scan starts; a scan that sees another number has been superseded. */
   generation: number;
+  /** Whether the settings make it ours (files.include). Other open documents are only kept up to date, not scanned. */
+  active: boolean;
 }
 
 export interface ScanEnvironment {
@@ -42,9 +44,9 @@ export class DocumentStore {
     return this.docs.values();
   }
 
-  open(uri: string, languageId: string, version: number, text: string): TrackedDocument {
+  open(uri: string, languageId: string, version: number, text: string, active: boolean): TrackedDocument {
     const doc = TextDocument.create(uri, languageId, version, text);
-    const tracked: TrackedDocument = { doc, findings: [], complete: false, message: languageId === 'eml' || /\.eml$/i.test(uri) || looksLikeMessage(text), generation: 0 };
+    const tracked: TrackedDocument = { doc, findings: [], complete: false, message: languageId === 'eml' || /\.eml$/i.test(uri) || looksLikeMessage(text), generation: 0, active };
     this.docs.set(uri, tracked);
     return tracked;
   }

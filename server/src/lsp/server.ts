@@ -57,6 +57,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let isOurs = matcherFor(settings.include);
   let families: ReadonlySet<Family> = new Set(['reply', 'enhanced', 'outlook', 'provider']);
   let pullConfiguration = false;
+  let workspaceDir: string | undefined;
   const reported = new Set<string>();
   const store = new DocumentStore({ catalog: () => catalog, families: () => families, yieldNow: () => host.yieldNow() });
   const summaryTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -71,6 +72,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = !!params.capabilities.workspace?.configuration;
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    workspaceDir = folder?.startsWith('file://') ? decodeURIComponent(folder.slice('file://'.length)) : undefined;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) applySettings(init.settings);
     return {
@@ -96,7 +99,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
     if (raw !== undefined) applySettings(raw);
     await reloadCustomCatalogs();
-    for (const t of store.all()) void rescan(t);
+    for (const t of store.all()) {
+      const active = isOurs(t.doc.uri, t.doc.languageId);
+      if (t.active && !active) {
+        t.findings = [];
+        t.complete = false;
+        t.generation++;
+        void connection.sendDiagnostics({ uri: t.doc.uri, diagnostics: [] });
+      }
+      t.active = active;
+      void rescan(t);
+    }
   }
 
   function applySettings(raw: unknown) {
@@ -112,14 +125,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
       catalog = builtIn;
       return;
     }
-    const { entries, problems } = await loadCustomCatalogs(settings.customCatalogs, host.readFile);
+    const paths = settings.customCatalogs.map((p) => resolveAgainst(workspaceDir, p));
+    const { entries, problems } = await loadCustomCatalogs(paths, host.readFile);
     for (const p of problems) reportOnce(p);
     catalog = builtIn.withCustom(entries);
   }
 
   connection.onDidOpenTextDocument(({ textDocument: d }) => {
-    if (!isOurs(d.uri, d.languageId)) return;
-    const t = store.open(d.uri, d.languageId, d.version, d.text);
+    // Every document the client sends is kept, so that a change of files.include can take it in later.
+    const t = store.open(d.uri, d.languageId, d.version, d.text, isOurs(d.uri, d.languageId));
     void rescan(t);
   });
 
@@ -144,6 +158,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   async function rescan(t: TrackedDocument) {
+    if (!t.active) return;
     try {
       if (await store.fullScan(t)) publish(t);
     } catch (error) {
@@ -219,7 +234,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onHover(({ textDocument, position }): Hover | null => {
     const t = store.get(textDocument.uri);
-    if (!t) return null;
+    if (!t?.active) return null;
     const offset = t.doc.offsetAt(position);
     const i = findingAt(t.findings, offset);
     if (i < 0) return null;
@@ -260,7 +275,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onRequest(FileSummaryRequest, ({ uri }: FileSummaryParams): FileSummary | null => {
     const t = store.get(uri);
-    if (!t) return null;
+    if (!t?.active) return null;
     const located = t.findings.map((finding) => ({ finding, range: { start: t.doc.positionAt(finding.start), end: t.doc.positionAt(finding.end) } }));
     return { uri, version: t.doc.version, complete: t.complete, totals: totalsOf(t.findings), findings: t.findings.length, codes: aggregate(located) };
   });
@@ -281,6 +296,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.listen();
+}
+
+/** Custom catalog paths may be relative to the (first) workspace folder, or start with ${workspaceFolder}. */
+function resolveAgainst(dir: string | undefined, path: string): string {
+  const p = path.replace(/^\$\{workspaceFolder\}[\\/]?/, '');
+  if (!dir || /^(?:[\\/]|[A-Za-z]:[\\/])/.test(p)) return p;
+  return `${dir.replace(/[\\/]$/, '')}/${p}`;
 }
 
 /** Index of the finding that contains the offset (its end included), or -1. */
