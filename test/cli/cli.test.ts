@@ -2,7 +2,7 @@
 // Build first: node scripts/build.mjs
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -262,4 +262,13 @@ test('a 20 MB log: the CLI finds exactly what analyze() finds on the whole text 
     }
     assert.deepEqual([rows[i].line, rows[i].character, rows[i].code], [line, f.start - lineStart, f.code], `finding ${i}`);
   }
+});
+
+test('bin/mail-error-codes.js is executable and runs the built CLI', () => {
+  const bin = join(root, 'bin/mail-error-codes.js');
+  assert.ok(statSync(bin).mode & 0o111, 'executable bit set');
+  assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  const r = spawnSync(bin, ['explain', '421'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^421 — /);
 });
