@@ -56,10 +56,11 @@ export class PhraseMatcher {
     const alternatives = [...owners.keys()].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
     const re = new RegExp(alternatives.join('|'), 'gi');
     return (text) => {
-      const best = new Map<CatalogEntry, PhraseHit>();
       re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null) {
+      let m = re.exec(text);
+      if (m === null) return [];
+      const best = new Map<CatalogEntry, PhraseHit>();
+      for (; m !== null; m = re.exec(text)) {
         for (const entry of owners.get(m[0].toLowerCase().replace(/\s/g, ' ')) ?? []) {
           if (m[0].length > (best.get(entry)?.length ?? 0)) best.set(entry, { entry, index: m.index, length: m[0].length });
         }

@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog/catalog';
 import { classOf } from '../catalog/catalog';
 import type { CatalogEntry, Family } from '../types';
 import type { Finding } from './finding';
-import { bareHexContext, enhancedContexts, mailEvidence, replyContexts, transcriptLine, versionWords } from './rules';
+import { bareHexContext, enhancedContexts, mailEvidence, replyContexts, transcriptLine, versionWords, type ContextRule } from './rules';
 
 export interface ScanOptions {
   /** Families to report (default: all). */
@@ -15,12 +15,12 @@ export interface ScanOptions {
 const ALL: ReadonlySet<Family> = new Set(['reply', 'enhanced', 'outlook', 'provider']);
 
 // Each context rule, anchored at the end of the text before a candidate: "does this text end with `said: `?"
-const REPLY_CONTEXTS = replyContexts.map((r) => ({ id: r.id, re: new RegExp(`(?:${r.before.source})$`, 'i') }));
-const ENHANCED_CONTEXTS = enhancedContexts.map((r) => ({ id: r.id, re: new RegExp(`(?:${r.before.source})$`, 'i') }));
+// An end-anchored pattern is tried from every position of the text it is given, so each gets only its reach.
+const anchored = (r: ContextRule) => ({ id: r.id, reach: r.reach ?? 32, re: new RegExp(`(?:${r.before.source})$`, 'i') });
+const REPLY_CONTEXTS = replyContexts.map(anchored);
+const ENHANCED_CONTEXTS = enhancedContexts.map(anchored);
 /** Every reply context ends in one of these characters (before optional blanks): a cheap test before the rules. */
 const CONTEXT_END = new Set([...':;=\'#("<>-'].map((c) => c.charCodeAt(0)));
-/** How far back a context can start: the Exim rule names an address of up to 256 characters. */
-const CONTEXT_WINDOW = 400;
 const ENHANCED_AT = /[245]\.[0-7]\.[0-9]{1,3}(?![0-9]|\.[0-9])/y;
 const HEX_AT = /0[xX\u00d7]8[0-9a-fA-F]{7}(?![\w])/y;
 const BARE_HEX_AT = /(?:800[cC]{3}[0-9a-fA-F]{2}|8004[0-9a-fA-F]{4}|8007[0-9a-fA-F]{4})(?![\w])/y;
@@ -114,8 +114,7 @@ function replyCandidate(text: string, catalog: Catalog, i: number, lines: LineFa
   let k = i - 1;
   while (k >= lineStart && i - k <= 9 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
   if (k >= lineStart && CONTEXT_END.has(text.charCodeAt(k))) {
-    const before = text.slice(Math.max(lineStart, i - CONTEXT_WINDOW), i);
-    const rule = REPLY_CONTEXTS.find((r) => r.re.test(before));
+    const rule = REPLY_CONTEXTS.find((r) => r.re.test(text.slice(Math.max(lineStart, i - r.reach), i)));
     if (rule) return replyAfterContext(text, catalog, i, rule.id, lineStart, lines, cache);
   }
   if (k < lineStart && i - lineStart <= 16) return replyAtLineStart(text, i, catalog, lineStart, cache);
@@ -181,10 +180,10 @@ function replyAtLineStart(text: string, start: number, catalog: Catalog, lineSta
 }
 
 function enhanced(text: string, catalog: Catalog, code: string, start: number, lineStart: number, found: Finding[], lines: LineFacts, cache: Map<string, Resolved>): Finding | undefined {
-  const before = text.slice(Math.max(lineStart, start - 40), start);
   const previous = found[found.length - 1];
   const paired = previous?.family === 'reply' && previous.end >= start - 2;
-  let rule = paired ? 'paired' : ENHANCED_CONTEXTS.find((r) => r.re.test(before))?.id;
+  let rule = paired ? 'paired' : ENHANCED_CONTEXTS.find((r) => r.re.test(text.slice(Math.max(lineStart, start - r.reach), start)))?.id;
+  const before = text.slice(Math.max(lineStart, start - 24), start);
   if (!rule) {
     if (versionWords.test(before)) return undefined;
     if (!lines.isMail(lineStart)) return undefined;
