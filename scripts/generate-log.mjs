@@ -1,6 +1,6 @@
-// Generates a realistic mail log (mixed Postfix, Exim and Sendmail lines; most lines carry no code) of about
-// `bytes` bytes, deterministically from `seed`. Used by the benchmarks.
-export function generateLog(bytes, seed = 1) {
+// Realistic mail log lines (mixed Postfix, Exim, Sendmail and Dovecot; about one in six carries a code),
+// deterministic from `seed`. Used by the benchmarks (scripts/bench.mjs, scripts/bench-cli.mjs).
+export function lineMaker(seed = 1) {
   let s = seed >>> 0;
   const rnd = (n) => ((s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x9e3779b9) >>> 0) % n);
   const pick = (xs) => xs[rnd(xs.length)];
@@ -18,7 +18,7 @@ export function generateLog(bytes, seed = 1) {
   const time = () => `Nov ${10 + rnd(20)} ${String(rnd(24)).padStart(2, '0')}:${String(rnd(60)).padStart(2, '0')}:${String(rnd(60)).padStart(2, '0')}`;
   const qid = () => rnd(0xffffffff).toString(16).toUpperCase().padStart(10, '0');
   const addr = () => `${pick(users)}@${pick(domains)}`;
-  const line = () => {
+  return () => {
     const k = rnd(100);
     const ip = `203.0.113.${rnd(255)}`;
     if (k < 30) return `${time()} mx1 postfix/smtpd[${1000 + rnd(9000)}]: connect from unknown[${ip}]`;
@@ -32,6 +32,11 @@ export function generateLog(bytes, seed = 1) {
     if (k < 97) return `${time()} relay sendmail[${1000 + rnd(9000)}]: ${qid()}: to=<${addr()}>, delay=00:00:0${rnd(9)}, xdelay=00:00:01, mailer=esmtp, pri=120345, relay=${pick(hosts)}. [${ip}], dsn=5.1.1, stat=User unknown`;
     return `${time()} mx1 dovecot: imap-login: Login: user=<${addr()}>, method=PLAIN, rip=${ip}, lip=10.5.1.1, mpid=${rnd(99999)}, TLS, session=<${qid()}>`;
   };
+}
+
+/** A whole log of about `bytes` bytes. */
+export function generateLog(bytes, seed = 1) {
+  const line = lineMaker(seed);
   const out = [];
   let size = 0;
   while (size < bytes) {
