@@ -1,6 +1,6 @@
 // Activation shared by the Node (desktop) and browser (web) entries: they differ only in how the server starts.
 import * as vscode from 'vscode';
-import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import type { MailErrorCodesApi } from './api';
 import { ActiveFileSummary } from './activeFileSummary';
 import { CatalogStore } from './catalogStore';
@@ -17,9 +17,6 @@ import { CatalogTree } from './views/catalogTree';
 import { InThisFileTree } from './views/inThisFileTree';
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
-
-// Custom catalogs are reloaded by the server when the setting changes; ask for the catalog again a little later.
-const CATALOG_RELOAD_DELAY_MS = 500;
 
 export function activateShared(context: vscode.ExtensionContext, createClient: ClientFactory): MailErrorCodesApi {
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
@@ -39,10 +36,14 @@ export function activateShared(context: vscode.ExtensionContext, createClient: C
   const walker = new OccurrenceWalker(summary);
   const detailFs = new DetailFileSystem(server, catalog);
 
-  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
   context.subscriptions.push(
     outputChannel,
-    { dispose: () => { if (reloadTimer) clearTimeout(reloadTimer); } },
+    // After the server crashed and the client restarted it, the views ask the new server again: no reload needed.
+    client.onDidChangeState((event) => {
+      if (event.newState !== State.Running) return;
+      server.invalidateCatalog();
+      void summary.refresh();
+    }),
     server,
     summary,
     catalogTree,
@@ -63,11 +64,6 @@ export function activateShared(context: vscode.ExtensionContext, createClient: C
         server.invalidateCatalog();
         void summary.refresh();
       },
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration('mailErrorCodes.customCatalogs')) return;
-      if (reloadTimer) clearTimeout(reloadTimer);
-      reloadTimer = setTimeout(() => server.invalidateCatalog(), CATALOG_RELOAD_DELAY_MS);
     }),
     // Stopping the client also stops the server process / worker.
     { dispose: () => { void client.stop(); } },

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-  CatalogRequest, DescribeRequest, FileSummaryRequest, SearchRequest, SummaryChangedNotification,
+  CatalogChangedNotification, CatalogRequest, DescribeRequest, FileSummaryRequest, SearchRequest, SummaryChangedNotification,
   type CatalogResult, type DescribeParams, type DescribeResult, type FileSummary, type SearchResult,
   type SummaryChangedParams,
 } from '../../server/src/protocol';
@@ -29,6 +29,11 @@ export function createServerApi(client: BaseLanguageClient, ready: Promise<void>
   // One protocol handler fanned out to many listeners: the client keeps a single handler per method.
   const notification = client.onNotification(SummaryChangedNotification, (params: SummaryChangedParams) => {
     for (const listener of summaryListeners) listener(params);
+  });
+  // The server says when its catalog changed (custom catalogs reloaded): no guessing how long a reload takes.
+  const catalogNotification = client.onNotification(CatalogChangedNotification, () => {
+    catalog = undefined;
+    catalogChanged.fire();
   });
 
   return {
@@ -62,6 +67,7 @@ export function createServerApi(client: BaseLanguageClient, ready: Promise<void>
     },
     dispose() {
       notification.dispose();
+      catalogNotification.dispose();
       catalogChanged.dispose();
       summaryListeners.clear();
     },

@@ -38,6 +38,9 @@ export interface FileSummary {
 export const SummaryChangedNotification = 'mailErrorCodes/summaryChanged';
 export interface SummaryChangedParams { uri: string; version: number | null; findings: number; totals: Record<FindingClass, number> }
 
+/** `mailErrorCodes/catalogChanged` (server → client): the catalog changed (custom catalogs reloaded); ask again. */
+export const CatalogChangedNotification = 'mailErrorCodes/catalogChanged';
+
 /** `mailErrorCodes/catalog`: every entry, built-in and custom, for the tree view and the lookup Quick Pick. */
 export const CatalogRequest = 'mailErrorCodes/catalog';
 export interface CatalogResult { entries: CatalogEntry[]; structure: import('./core/types').CatalogStructure }

@@ -17,6 +17,7 @@ import type { Finding } from '../core/scan/finding';
 import { lineAt } from '../core/scan/scanner';
 import type { CompiledCatalog, Family } from '../core/types';
 import {
+  CatalogChangedNotification,
   CatalogRequest,
   DescribeRequest,
   FileSummaryRequest,
@@ -121,14 +122,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   async function reloadCustomCatalogs() {
+    const before = catalog;
     if (!settings.customCatalogs.length) {
       catalog = builtIn;
-      return;
+    } else {
+      const paths = settings.customCatalogs.map((p) => resolveAgainst(workspaceDir, p));
+      const { entries, problems } = await loadCustomCatalogs(paths, host.readFile);
+      for (const p of problems) reportOnce(p);
+      catalog = builtIn.withCustom(entries);
     }
-    const paths = settings.customCatalogs.map((p) => resolveAgainst(workspaceDir, p));
-    const { entries, problems } = await loadCustomCatalogs(paths, host.readFile);
-    for (const p of problems) reportOnce(p);
-    catalog = builtIn.withCustom(entries);
+    if (catalog !== before) void connection.sendNotification(CatalogChangedNotification, {});
   }
 
   connection.onDidOpenTextDocument(({ textDocument: d }) => {
