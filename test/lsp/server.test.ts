@@ -43,7 +43,7 @@ test('the hover explains the whole reply: reply code, enhanced code and sources,
   const md = (hover!.contents as MarkupContent).value;
   assert.equal((hover!.contents as MarkupContent).kind, 'markdown');
   assert.match(md, /\*\*550\*\*/);
-  assert.match(md, /\*\*5\\\.1\\\.1\*\*/);
+  assert.match(md, /\*\*5\\\.1\\\.1 \\\(X\\\.1\\\.1\\\)\*\*/);
   assert.match(md, /Bad destination mailbox address/);
   assert.match(md, /permanent failure/);
   assert.match(md, /\[RFC 5321/);
@@ -101,7 +101,7 @@ test('a bounce .eml shows a per-recipient summary, with its own hover', async ()
   assert.match(summaries[1].message as string, /carol@example\.com: delayed .* mailbox full, soft bounce/);
   const line = text.split('\n').findIndex((l) => l.startsWith('Final-Recipient: rfc822; bob'));
   const md = await hoverText(uri, line, 3);
-  assert.match(md, /Delivery status for bob@example\\\.org/);
+  assert.match(md, /Delivery status for bob\\@example\\\.org/);
   assert.match(md, /mx\\\.example\\\.org/);
 });
 

@@ -48,7 +48,7 @@ test('inconsistent, deprecated and unregistered codes carry a note', () => {
   assert.match(e.notes![0], /different classes/);
   const dep = scan('dsn=5.6.10, status=bounced', catalog)[0];
   assert.match(dep.notes!.join(' '), /deprecated/);
-  const unreg = scan('dsn=5.7.999, status=bounced', catalog)[0];
+  const unreg = scan('dsn=5.6.99, status=bounced', catalog)[0];
   assert.match(unreg.notes!.join(' '), /not a registered/);
 });
 

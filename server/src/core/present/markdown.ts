@@ -45,14 +45,16 @@ function bullets(items: readonly string[], max = Infinity): string {
   return items.slice(0, max).map((i) => `- ${escape(i)}`).join('\n');
 }
 
-function entryHeading(entry: CatalogEntry): string {
-  const code = entry.family === 'provider' ? `${entry.providerName ?? entry.provider}: ${entry.code}` : entry.code;
+/** `shown` is the code as it appeared (5.1.1) when the entry is the registry's generic one (X.1.1). */
+function entryHeading(entry: CatalogEntry, shown?: string): string {
+  const own = shown && shown !== entry.code ? `${shown} (${entry.code})` : entry.code;
+  const code = entry.family === 'provider' ? `${entry.providerName ?? entry.provider}: ${entry.code}` : own;
   return `**${escape(code)}**${entry.name ? ` \`${entry.name.replace(/`/g, '')}\`` : ''} — ${escape(entry.title)}`;
 }
 
 /** A concise section about one entry, for a hover. */
-function entrySection(entry: CatalogEntry, cls: string): string {
-  const parts = [`${entryHeading(entry)}  \n*${escape(classWords(cls))}*${entry.deprecated ? ' · *deprecated*' : ''}`, escape(entry.meaning)];
+function entrySection(entry: CatalogEntry, cls: string, shown?: string): string {
+  const parts = [`${entryHeading(entry, shown)}  \n*${escape(classWords(cls))}*${entry.deprecated ? ' · *deprecated*' : ''}`, escape(entry.meaning)];
   if (entry.causes.length) parts.push(`**Likely causes**\n\n${bullets(entry.causes, 3)}`);
   const actions = [...entry.actions.sender.slice(0, 3), ...(entry.actions.admin ?? []).slice(0, 2).map((a) => `Admin: ${a}`)];
   if (actions.length) parts.push(`**What to do**\n\n${bullets(actions)}`);
@@ -79,7 +81,7 @@ function classFor(result: LookupResult): string {
 function resultSection(result: LookupResult | undefined): string | undefined {
   if (!result?.code) return undefined;
   const own = result.entries.find((e) => e.family !== 'provider');
-  return own ? entrySection(own, classFor(result)) : inferredSection(result, classFor(result));
+  return own ? entrySection(own, classFor(result), result.code) : inferredSection(result, classFor(result));
 }
 
 /** The hover: one explanation of the whole reply: reply code, enhanced code, Outlook code and the matching provider entry. */
