@@ -19,6 +19,14 @@ const NOT_REPLY_CODES = {
   '403': 'SendGrid\'s 403 in 000 is an HTTP status of its API (kept as a provider row)',
 };
 
+// Enhanced codes in the seeds that are not codes at all: why each is left out.
+const NOT_ENHANCED_CODES = {
+  '5.0.1': '001 derives it from 501 by its digits ("501 or 5.0.1"); no X.0.1 is registered',
+  '5.0.2': '001 derives it from 502 by its digits; no X.0.2 is registered',
+  '5.0.3': '001 derives it from 503 by its digits; no X.0.3 is registered',
+  '5.0.4': '001 derives it from 504 by its digits; no X.0.4 is registered',
+};
+
 const reply = new Set();
 const add = (code) => { if (!(code in NOT_REPLY_CODES)) reply.add(code); };
 for (const m of seeds['002'].matchAll(/(?:^| )([2-5][0-9]{2}) [–-] /g)) add(m[1]);
@@ -41,7 +49,7 @@ for (const line of seeds['000'].split('\n')) {
 }
 
 const all = Object.values(seeds).join('\n');
-const enhanced = new Set([...all.matchAll(/(?<![0-9.])([245X])\.([0-9])\.([0-9]{1,3})(?![0-9]|\.[0-9])/g)].map((m) => `${m[1]}.${m[2]}.${m[3]}`));
+const enhanced = new Set([...all.matchAll(/(?<![0-9.])([245X])\.([0-9])\.([0-9]{1,3})(?![0-9]|\.[0-9])/g)].map((m) => `${m[1]}.${m[2]}.${m[3]}`).filter((c) => !(c in NOT_ENHANCED_CODES)));
 const hex = new Set();
 const malformed = new Set();
 for (const m of all.matchAll(/0[x×]([0-9A-Fa-f]+)/g)) (m[1].length === 8 ? hex : malformed).add(m[1].length === 8 ? `0x${m[1].toUpperCase()}` : m[0]);
@@ -50,6 +58,7 @@ const sorted = (s) => [...s].sort();
 writeFileSync(join(root, 'test/fixtures/seed-codes.json'), JSON.stringify({
   generatedBy: 'scripts/seed-codes.mjs',
   notReplyCodes: NOT_REPLY_CODES,
+  notEnhancedCodes: NOT_ENHANCED_CODES,
   reply: sorted(reply), enhanced: sorted(enhanced), outlook: sorted(hex), malformedHex: sorted(malformed), providerRows,
 }, null, 1) + '\n');
 

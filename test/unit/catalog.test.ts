@@ -75,7 +75,8 @@ test('every enumerated IANA code is in the catalog with the registry title, RFC 
   for (const row of registry) {
     const entry = catalog.get(`enhanced.${row.code.toLowerCase()}`);
     assert.ok(entry, `${row.code} missing`);
-    assert.equal(entry.title.toLowerCase(), row.title.toLowerCase(), `${row.code} title`);
+    // The registry's sample text is empty for X.6.10 (a deprecated duplicate) and wraps a line for X.6.8.
+    if (row.title) assert.equal(entry.title.toLowerCase().replace(/\s+/g, ' '), row.title.toLowerCase().replace(/\s+/g, ' '), `${row.code} title`);
     if (row.rfc) assert.equal(entry.rfc, row.rfc, `${row.code} RFC`);
     for (const r of row.paired) assert.ok(entry.pairedReplyCodes!.includes(r), `${row.code} pairs with ${r}`);
     assert.equal(!!entry.deprecated, row.deprecated, `${row.code} deprecated`);
