@@ -200,17 +200,22 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const out: Diagnostic[] = [];
     const max = settings.maxDiagnosticsPerFile;
     let left = 0;
-    const add = (d: Diagnostic) => {
-      if (out.length < max) out.push(d);
+    const add = (d: () => Diagnostic) => {
+      if (out.length < max) out.push(d());
       else left++;
     };
     for (const f of t.findings) {
       const level = levelFor(f);
+      // Positions are computed only for what is published: past the cap, findings are just counted.
+      if (out.length >= max) {
+        left += (level !== 'off' ? 1 : 0) + (f.notes?.length ?? 0);
+        continue;
+      }
       const range = { start: t.doc.positionAt(f.start), end: t.doc.positionAt(f.end) };
       if (level !== 'off') {
         const entry = f.entryId ? catalog.get(f.entryId) : undefined;
         const url = entry?.sources.find((s) => s.url)?.url;
-        add({
+        add(() => ({
           range,
           severity: LEVEL_TO_SEVERITY[level],
           source: SOURCE,
@@ -218,9 +223,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
           codeDescription: url ? { href: url } : undefined,
           message: f.family === 'dsn-summary' ? f.title : `${f.family === 'provider' ? '' : `${f.code} `}${f.title} (${classWords(f.class)})`,
           data: { family: f.family, entryId: f.entryId },
-        });
+        }));
       }
-      for (const note of f.notes ?? []) add({ range, severity: DiagnosticSeverity.Warning, source: SOURCE, code: `${f.code}:check`, message: note });
+      for (const note of f.notes ?? []) add(() => ({ range, severity: DiagnosticSeverity.Warning, source: SOURCE, code: `${f.code}:check`, message: note }));
     }
     if (left > 0) {
       const last = out[out.length - 1];

@@ -16,7 +16,7 @@ const ALL: ReadonlySet<Family> = new Set(['reply', 'enhanced', 'outlook', 'provi
 
 // Each context rule, anchored at the end of the text before a candidate: "does this text end with `said: `?"
 // An end-anchored pattern is tried from every position of the text it is given, so each gets only its reach.
-const anchored = (r: ContextRule) => ({ id: r.id, reach: r.reach ?? 32, re: new RegExp(`(?:${r.before.source})$`, 'i') });
+const anchored = (r: ContextRule) => ({ id: r.id, reach: r.reach ?? 32, needs: r.needs, re: new RegExp(`(?:${r.before.source})$`, 'i') });
 const REPLY_CONTEXTS = replyContexts.map(anchored);
 const ENHANCED_CONTEXTS = enhancedContexts.map(anchored);
 /** Every reply context ends in one of these characters (before optional blanks): a cheap test before the rules. */
@@ -114,7 +114,10 @@ function replyCandidate(text: string, catalog: Catalog, i: number, lines: LineFa
   let k = i - 1;
   while (k >= lineStart && i - k <= 9 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
   if (k >= lineStart && CONTEXT_END.has(text.charCodeAt(k))) {
-    const rule = REPLY_CONTEXTS.find((r) => r.re.test(text.slice(Math.max(lineStart, i - r.reach), i)));
+    const rule = REPLY_CONTEXTS.find((r) => {
+      const window = text.slice(Math.max(lineStart, i - r.reach), i);
+      return (!r.needs || window.toLowerCase().includes(r.needs)) && r.re.test(window);
+    });
     if (rule) return replyAfterContext(text, catalog, i, rule.id, lineStart, lines, cache);
   }
   if (k < lineStart && i - lineStart <= 16) return replyAtLineStart(text, i, catalog, lineStart, cache);
