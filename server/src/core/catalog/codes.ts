@@ -36,8 +36,3 @@ export function canonicalHex(hexDigits: string): string {
 export function registryKey(enhanced: string): string {
   return `X${enhanced.slice(enhanced.indexOf('.'))}`;
 }
-
-/** The class digit of a reply or enhanced code ("5" for 550 and 5.1.1). */
-export function classDigit(code: string): string {
-  return code[0];
-}

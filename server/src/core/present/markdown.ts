@@ -171,25 +171,3 @@ function structureLines(entry: CatalogEntry, catalog: Catalog): string[] {
   }
   return [];
 }
-
-/** Plain text of an explanation (the "Copy Explanation" command and the CLI). */
-export function explanationText(explanation: Explanation): string {
-  const out: string[] = [];
-  const one = (e: CatalogEntry, code: string) => {
-    out.push(`${code} — ${e.title}`, `  ${e.meaning}`);
-    if (e.causes.length) out.push('  Likely causes:', ...e.causes.slice(0, 4).map((c) => `    - ${c}`));
-    out.push('  What to do:', ...e.actions.sender.slice(0, 4).map((a) => `    - ${a}`));
-    if (e.actions.admin?.length) out.push('  For the admin:', ...e.actions.admin.slice(0, 3).map((a) => `    - ${a}`));
-    out.push(`  Sources: ${e.sources.map((s) => (s.section ? `${s.title} §${s.section}` : s.title) + (s.url ? ` <${s.url}>` : '')).join('; ')}`);
-  };
-  const p = explanation.providers[0];
-  if (p) one(p, `${p.providerName ?? p.provider} ${p.code}`);
-  for (const r of [explanation.reply, explanation.enhanced, explanation.outlook]) {
-    if (!r?.code) continue;
-    const own = r.entries.find((e) => e.family !== 'provider');
-    if (own) one(own, r.code);
-    else out.push(`${r.code} — not in the catalog`, `  ${r.inferred ?? ''}`, ...[r.classInfo, r.subjectInfo].filter((i) => i).map((i) => `  ${i!.title}: ${i!.meaning}`));
-  }
-  if (explanation.inconsistency) out.push(`! ${explanation.inconsistency}`);
-  return out.join('\n');
-}
