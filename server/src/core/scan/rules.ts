@@ -11,7 +11,7 @@ export interface ContextRule {
   before: RegExp;
   /** How many characters before the code the rule can span (default 32): bounds the work per candidate. */
   reach?: number;
-  /** Lower-case text that must occur within the reach: a cheap test before a long-reaching pattern. */
+  /** Text (exact case, as the MTA writes it) that must occur within the reach: a cheap test before a long pattern. */
   needs?: string;
 }
 
@@ -20,7 +20,7 @@ export const replyContexts: ContextRule[] = [
   { id: 'transcript', description: 'a server line of an SMTP transcript', example: '<<< 550 5.1.1 User unknown', before: /(?:<<<|<-|\bS:)[ \t]{0,8}/ },
   { id: 'said', description: 'Postfix: host … said:', example: 'host mx.example.org[203.0.113.5] said: 550 5.1.1', before: /\bsaid:[ \t]{0,8}/ },
   { id: 'reply', description: 'reply: / response: / answer:', example: 'reply: 421 Service not available', before: /\b(?:reply|response|answer|replied)(?: was)?[ \t]{0,4}[:=][ \t]{0,8}/ },
-  { id: 'smtp-error', description: 'Exim: SMTP error from remote mail server after …:', example: 'SMTP error from remote mail server after RCPT TO:<bob@example.org>: 550 5.1.1', before: /\bSMTP error from remote (?:mail )?server after [A-Za-z ]{1,24}(?::<[^>\n]{0,256}>)?(?:[ \t][^:\n]{0,64})?:[ \t]{0,8}/, reach: 400, needs: 'smtp error from remote' },
+  { id: 'smtp-error', description: 'Exim: SMTP error from remote mail server after …:', example: 'SMTP error from remote mail server after RCPT TO:<bob@example.org>: 550 5.1.1', before: /\bSMTP error from remote (?:mail )?server after [A-Za-z ]{1,24}(?::<[^>\n]{0,256}>)?(?:[ \t][^:\n]{0,64})?:[ \t]{0,8}/, reach: 400, needs: 'error from remote' },
   { id: 'smtp-word', description: 'SMTP error / SMTP code / SMTP reply', example: 'SMTP error 421', before: /\bSMTP[ \t](?:error|code|reply|status)[ \t]{0,4}(?:code[ \t]{0,4})?[:=#]?[ \t]{0,8}/ },
   { id: 'diagnostic-code', description: 'DSN Diagnostic-Code: smtp;', example: 'Diagnostic-Code: smtp; 550 5.1.1', before: /\bsmtp;[ \t]{0,8}/ },
   { id: 'key-value', description: 'status=, stat=, code= and the like', example: 'stat=550', before: /\b(?:status|stat|code|reply[-_]?code|smtp[-_]?code|response[-_]?code)[ \t]{0,4}[=:][ \t]{0,4}['"(]?/ },

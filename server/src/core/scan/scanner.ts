@@ -116,7 +116,7 @@ function replyCandidate(text: string, catalog: Catalog, i: number, lines: LineFa
   if (k >= lineStart && CONTEXT_END.has(text.charCodeAt(k))) {
     const rule = REPLY_CONTEXTS.find((r) => {
       const window = text.slice(Math.max(lineStart, i - r.reach), i);
-      return (!r.needs || window.toLowerCase().includes(r.needs)) && r.re.test(window);
+      return (!r.needs || window.includes(r.needs)) && r.re.test(window);
     });
     if (rule) return replyAfterContext(text, catalog, i, rule.id, lineStart, lines, cache);
   }
