@@ -99,6 +99,21 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 const code = await new Promise((res) => child.on('exit', (c, s) => res(c ?? (s ? 1 : 0))));
 clearTimeout(timer);
-killTree('SIGKILL'); // anything the test processes left behind in their group
+// node --test may exit before its test processes have ended their code-server / browser: give them time, then SIGKILL
+const groupAlive = () => {
+  try {
+    process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+for (const deadline = Date.now() + 15_000; groupAlive() && Date.now() < deadline;) {
+  await new Promise((r) => setTimeout(r, 100)); // polling the process group, bounded by the deadline
+}
+if (groupAlive()) {
+  console.error('[e2e] test processes still running after the tests ended: killing them');
+  killTree('SIGKILL');
+}
 log(`e2e tests ${code === 0 && !timedOut ? 'passed' : 'FAILED'} (screenshots and logs: test-results/)`);
 process.exit(timedOut ? 1 : code);

@@ -33,6 +33,8 @@ export const CHROMIUM = process.env.MEC_CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
+  // no crash reporter: its handler daemonises out of the browser's process group and writes under ~/.config
+  '--disable-crash-reporter', '--disable-breakpad',
 ];
 
 /** Default time-outs (ms); a slow CI machine (2 cores) is the yardstick. */
@@ -103,20 +105,31 @@ export function freePort(): Promise<number> {
 
 /** Process groups this process started and has not yet ended: killed at exit whatever happens. */
 const liveGroups = new Set<number>();
+/** Temp dirs of sessions not yet stopped: removed at exit too. */
+const liveTempDirs = new Set<string>();
 let exitHookInstalled = false;
-function trackGroup(pid: number) {
-  liveGroups.add(pid);
+function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on('exit', () => {
+  const endAll = () => {
     for (const g of liveGroups) killGroup(g, 'SIGKILL');
-  });
+    if (process.env.MEC_E2E_KEEP !== '1') {
+      for (const d of liveTempDirs) {
+        try { rmSync(d, { recursive: true, force: true }); } catch { /* best effort */ }
+      }
+    }
+  };
+  process.on('exit', endAll);
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(sig, () => {
-      for (const g of liveGroups) killGroup(g, 'SIGKILL');
+      endAll();
       process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
     });
   }
+}
+function trackGroup(pid: number) {
+  liveGroups.add(pid);
+  installExitHook();
 }
 
 function killGroup(pgid: number, signal: NodeJS.Signals): boolean {
@@ -251,7 +264,10 @@ export interface VSCodeSession {
   openFile(name: string): Promise<void>;
   /** Run a command by its title via the command palette (F1, type, pick the row with that label). */
   runCommand(title: string): Promise<void>;
-  /** Move the mouse over `text` in the active editor's visible lines; resolves with the hover's text. */
+  /** Go to a line (Ctrl+G, type the number, Enter), e.g. to bring a line far down into view before hoverAt. */
+  goToLine(line: number): Promise<void>;
+  /** Move the mouse over `text` in the active editor's rendered lines (scrolling sideways if needed); resolves with
+   *  the hover's text (with expectText: once the hover contains it). */
   hoverAt(text: string, opts?: { occurrence?: number; expectText?: string | RegExp; timeoutMs?: number }): Promise<string>;
   /** Move the mouse away and wait until no hover is shown. */
   clearHover(): Promise<void>;
@@ -283,6 +299,8 @@ export async function startVSCode(opts: StartOptions): Promise<VSCodeSession> {
   mkdirSync(resultsDir, { recursive: true });
 
   const tempDir = mkdtempSync(join(tmpdir(), `mec-e2e-${name}-`));
+  liveTempDirs.add(tempDir);
+  installExitHook();
   const userDataDir = join(tempDir, 'user-data');
   const extensionsDir = join(tempDir, 'extensions');
   const home = join(tempDir, 'home');
@@ -308,6 +326,8 @@ export async function startVSCode(opts: StartOptions): Promise<VSCodeSession> {
     XDG_DATA_HOME: join(home, '.local', 'share'),
     XDG_CACHE_HOME: join(home, '.cache'),
     PATH: `${dirname(install.nodeBinary)}:${process.env.PATH ?? ''}`,
+    // no extension gallery (code-server's default is open-vsx.org): nothing is fetched from outside this machine
+    EXTENSIONS_GALLERY: '{}',
   };
   delete env.VSCODE_IPC_HOOK_CLI;
   delete env.NODE_OPTIONS;
@@ -328,6 +348,7 @@ export async function startVSCode(opts: StartOptions): Promise<VSCodeSession> {
     if (consoleLines.length) writeFileSync(join(resultsDir, 'browser-console.log'), consoleLines.join('\n') + '\n');
     if (process.env.MEC_E2E_KEEP === '1') console.log(`[e2e] kept ${tempDir}`);
     else rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
+    liveTempDirs.delete(tempDir);
   };
 
   function copyLogs() {
@@ -388,12 +409,21 @@ export async function startVSCode(opts: StartOptions): Promise<VSCodeSession> {
     });
 
     // 3. the browser
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true,
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: env.XDG_CONFIG_HOME, XDG_CACHE_HOME: env.XDG_CACHE_HOME },
+    });
     const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1400, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUTS.ui);
     page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+    // the page talks to code-server only: any other request is refused (and noted in browser-console.log)
+    await context.route((u) => !['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) && /^(https?|wss?):$/.test(u.protocol),
+      (route) => {
+        consoleLines.push(`[harness] blocked request to ${route.request().url()}`);
+        return route.abort('blockedbyclient');
+      });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: TIMEOUTS.workbench });
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: TIMEOUTS.workbench });
     // the explorer shows the folder's files once the remote file system answers
@@ -448,12 +478,24 @@ export async function startVSCode(opts: StartOptions): Promise<VSCodeSession> {
         await quickInput.waitFor({ state: 'hidden' }).catch(() => undefined); // a command may open its own quick input
       },
 
+      async goToLine(lineNumber) {
+        await closeQuickInput();
+        await page.keyboard.press('Control+G');
+        await quickInput.waitFor({ state: 'visible' });
+        await quickInput.locator('input').first().fill(`:${lineNumber}`);
+        await page.keyboard.press('Enter');
+        await quickInput.waitFor({ state: 'hidden' });
+        await pollUntil(`the cursor on line ${lineNumber}`, async () =>
+          (await page.locator('.statusbar-item[id$="status.editor.selection"]').first().innerText()).includes(`Ln ${lineNumber},`),
+        TIMEOUTS.ui);
+      },
+
       async hoverAt(text, o = {}) {
         const ed = activeEditor();
         const line = ed.locator('.view-lines .view-line', { hasText: text }).nth(0);
         await line.waitFor({ state: 'visible', timeout: o.timeoutMs ?? TIMEOUTS.ui });
         // the screen position of the n-th occurrence of `text` in that line (a DOM Range over its text nodes)
-        const box = await line.evaluate((el: any, args: { text: string; occurrence: number }) => {
+        const locate = () => line.evaluate((el: any, args: { text: string; occurrence: number }) => {
           const doc = (globalThis as any).document;
           const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
           const nodes: any[] = [];
@@ -474,7 +516,30 @@ export async function startVSCode(opts: StartOptions): Promise<VSCodeSession> {
           const r = range.getBoundingClientRect();
           return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
         }, { text, occurrence: o.occurrence ?? 0 });
-        if (!box) throw new Error(`"${text}" (occurrence ${o.occurrence ?? 0}) not found in the visible editor lines`);
+        // the part of the editor that shows text; a word outside it is scrolled into view with the mouse wheel
+        const viewport = await ed.locator('.monaco-scrollable-element.editor-scrollable').first().boundingBox();
+        if (!viewport) throw new Error('the active editor is not visible');
+        const inside = (p: { x: number; y: number }) =>
+          p.x > viewport.x + 8 && p.x < viewport.x + viewport.width - 24 && p.y > viewport.y + 4 && p.y < viewport.y + viewport.height - 16;
+        let box = await locate();
+        // Monaco scrolls a fixed step (~50 px) per wheel event, whatever its delta: send as many as the distance needs
+        const scrollDeadline = Date.now() + TIMEOUTS.ui;
+        while (box && !inside(box) && Date.now() < scrollDeadline) {
+          const from: { x: number; y: number } = box;
+          const dx = from.x - (viewport.x + viewport.width / 2);
+          const dy = from.y - (viewport.y + viewport.height / 2);
+          const wx = Math.abs(dx) > viewport.width / 2 - 32 ? dx : 0;
+          const wy = Math.abs(dy) > viewport.height / 2 - 20 ? dy : 0;
+          const steps = Math.max(1, Math.min(40, Math.ceil(Math.max(Math.abs(wx), Math.abs(wy)) / 50)));
+          await page.mouse.move(viewport.x + viewport.width / 2, viewport.y + viewport.height / 2);
+          for (let i = 0; i < steps; i++) await page.mouse.wheel(wx / steps, wy / steps);
+          box = await pollUntil(`"${text}" to scroll`, async () => {
+            const b = await locate();
+            return b && (b.x !== from.x || b.y !== from.y) ? b : undefined;
+          }, 5_000, 50);
+        }
+        if (!box) throw new Error(`"${text}" (occurrence ${o.occurrence ?? 0}) not found in the rendered editor lines`);
+        if (!inside(box)) throw new Error(`could not scroll "${text}" into view`);
         // come from outside, so that the editor sees a fresh mouse move onto the word
         await page.mouse.move(box.x, box.y + 200);
         await page.mouse.move(box.x, box.y, { steps: 5 });
