@@ -3,7 +3,7 @@
 //  1. bundles test/e2e/**/*.e2e.ts with esbuild into out/e2e/ (playwright-core stays external),
 //  2. runs scripts/e2e/setup.mjs (cached: seconds once code-server is installed),
 //  3. runs the bundles with node --test, one file at a time, under an overall time-out.
-// A built .vsix ($MEC_VSIX, else the newest dist/*.vsix or ./*.vsix) is handed to the tests as MEC_VSIX.
+// The .vsix is packaged from this checkout first (npm run package), or taken from $MEC_VSIX, and handed to the tests.
 // Extra arguments go to node --test (e.g. --test-name-pattern=hover). Exit code: the tests' result.
 // Env: MEC_E2E_TIMEOUT_MS (overall, default 20 min), MEC_E2E_TEST_TIMEOUT_MS (per test, default 5 min),
 //      MEC_E2E_KEEP=1 (keep temp dirs), MEC_E2E_KEEP_LOGS=1 (copy logs to test-results/ even when passing).
@@ -47,25 +47,21 @@ if (setup.status !== 0) {
 }
 log('setup done');
 
-// 3. the tests
-function findVsix() {
-  if (process.env.MEC_VSIX) return resolve(process.env.MEC_VSIX);
-  const candidates = [join(root, 'dist'), root].flatMap((d) => {
-    try {
-      return readdirSync(d).filter((n) => n.endsWith('.vsix')).map((n) => join(d, n));
-    } catch {
-      return [];
-    }
-  });
-  candidates.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  return candidates[0];
+// 3. the extension under test: the .vsix freshly packaged from this checkout (or $MEC_VSIX when given)
+function packageVsix() {
+  const result = spawnSync('npm', ['run', 'package'], { stdio: 'inherit', cwd: root });
+  if (result.status !== 0) {
+    console.error('[e2e] npm run package failed');
+    process.exit(result.status || 1);
+  }
+  return join(root, 'dist/mail-error-codes.vsix');
 }
-const vsix = findVsix();
+const vsix = process.env.MEC_VSIX ? resolve(process.env.MEC_VSIX) : packageVsix();
 if (vsix && !existsSync(vsix)) {
   console.error(`[e2e] MEC_VSIX=${vsix} does not exist`);
   process.exit(1);
 }
-log(vsix ? `extension under test: ${relative(root, vsix)} (MEC_VSIX)` : 'no .vsix built: tests that need the extension get none');
+log(`extension under test: ${relative(root, vsix)}`);
 
 const overallMs = Number(process.env.MEC_E2E_TIMEOUT_MS || 20 * 60_000);
 const perTestMs = Number(process.env.MEC_E2E_TEST_TIMEOUT_MS || 5 * 60_000);
