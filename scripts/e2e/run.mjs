@@ -54,7 +54,14 @@ function packageVsix() {
     console.error('[e2e] npm run package failed');
     process.exit(result.status || 1);
   }
-  return join(root, 'dist/mail-error-codes.vsix');
+  const file = join(root, 'dist/mail-error-codes.vsix');
+  const size = statSync(file).size;
+  log(`packaged ${relative(root, file)}: ${(size / 1024).toFixed(0)} KB`);
+  if (size > 1024 * 1024) {
+    console.error(`[e2e] the .vsix is ${size} bytes: over the 1 MB budget`);
+    process.exit(1);
+  }
+  return file;
 }
 const vsix = process.env.MEC_VSIX ? resolve(process.env.MEC_VSIX) : packageVsix();
 if (vsix && !existsSync(vsix)) {
