@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { SUPPORTED_LANGUAGES } from '../../../client/src/languages';
 import { root } from '../../helpers';
+import { DEFAULT_INCLUDE } from '../../../server/src/lsp/settings';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const contributes = pkg.contributes;
@@ -65,7 +66,8 @@ test('settings exist with the documented defaults', () => {
   assert.equal(p['mailErrorCodes.severity.unknown'].default, 'information');
   assert.deepEqual(p['mailErrorCodes.severity.byFamily'].default, {});
   assert.equal(p['mailErrorCodes.showSuccessCodes'].default, false);
-  assert.deepEqual(p['mailErrorCodes.files.include'].default, ['**/*.log', '**/*.eml', '**/*.txt', '**/mail.log', '**/maillog', '**/mail.err', '**/syslog', '**/*.maillog']);
+  // The server falls back to the same list when the client sends none.
+  assert.deepEqual(p['mailErrorCodes.files.include'].default, DEFAULT_INCLUDE);
   assert.equal(p['mailErrorCodes.maxDiagnosticsPerFile'].default, 1000);
   assert.equal(p['mailErrorCodes.maxDiagnosticsPerFile'].minimum, 0);
   assert.deepEqual(p['mailErrorCodes.customCatalogs'].default, []);
