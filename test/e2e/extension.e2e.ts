@@ -184,13 +184,20 @@ test('3. a bounce (.eml) shows a per-recipient delivery summary', () => session(
 test('4. "Look Up Code…" finds 0x800CCC0E and opens its detail page', () => session().guard('04-lookup', async () => {
   const s = session();
   const { page } = s;
-  await s.runCommand('Mail Error Codes: Look Up Code…');
+  const t0 = Date.now();
+  // the command palette (not vs.runCommand, which waits for the palette to close: this command opens its own picker)
   const qi = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
   await qi.waitFor({ state: 'visible' });
+  await qi.locator('input').first().fill('>Mail Error Codes: Look Up Code…');
+  await qi.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^Mail Error Codes: Look Up Code…$/ }) }).first().click();
+  // our Quick Pick: its title replaces the palette
+  await qi.locator('.quick-input-title', { hasText: 'Look Up Mail Error Code' }).waitFor({ state: 'visible' });
   await qi.locator('input').first().fill('0x800ccc0e');
   const first = qi.locator('.monaco-list-row').first();
   await pollUntil('the first Look Up item to be 0x800CCC0E', async () =>
     /0x800CCC0E/.test(await first.innerText()) || undefined, TIMEOUTS.ui);
+  console.log(`# Look Up: first item 0x800CCC0E after ${Date.now() - t0} ms`);
   await s.screenshot('04-lookup-pick');
   await pollUntil('the first item to be the active one', async () =>
     /0x800CCC0E/.test(await qi.locator('.monaco-list-row.focused').first().innerText()) || undefined, TIMEOUTS.ui);
@@ -199,6 +206,7 @@ test('4. "Look Up Code…" finds 0x800CCC0E and opens its detail page', () => se
   // a Markdown preview tab named after the code
   const tab = page.locator('.editor-group-container.active .tab.active', { hasText: '0x800CCC0E' }).first();
   await tab.waitFor({ state: 'visible' });
+  console.log(`# Look Up: preview tab after ${Date.now() - t0} ms`);
   // its content is in a webview: an iframe (the webview host) holding another (the preview document)
   const content = await pollUntil('the detail page to render in the preview', async () => {
     for (const f of page.frames()) {
@@ -207,6 +215,7 @@ test('4. "Look Up Code…" finds 0x800CCC0E and opens its detail page', () => se
     }
     return undefined;
   }, 30_000);
+  console.log(`# Look Up: preview content after ${Date.now() - t0} ms`);
   await s.screenshot('04-lookup-detail');
   assert.match(content, /FAILED_TO_CONNECT/, content.slice(0, 2000));
   assert.match(content, /What to do/, content.slice(0, 2000));
