@@ -16,6 +16,8 @@ export interface FileSummaryCode {
   code: string;
   family: Family | 'dsn-summary';
   title: string;
+  /** What to show for the code when it is not the code itself (provider entries: "Gmail / Google Workspace 550 5.7.26"). */
+  label?: string;
   class: FindingClass;
   /** Catalog entry id when the code is in the catalog. */
   entryId?: string;

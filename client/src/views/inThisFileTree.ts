@@ -55,10 +55,10 @@ export class InThisFileTree implements vscode.TreeDataProvider<FileSummaryCode>,
   }
 
   getTreeItem(code: FileSummaryCode): vscode.TreeItem {
-    const item = new vscode.TreeItem(code.code, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(code.label ?? code.code, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.summary.uri}#${code.code}`;
     item.description = `${code.count} × ${code.title}`;
-    item.tooltip = `${code.code} — ${code.title}\n${code.count} ${code.count === 1 ? 'occurrence' : 'occurrences'} (${code.class}). Click to go to the next one.`;
+    item.tooltip = `${code.label ?? code.code} — ${code.title}\n${code.count} ${code.count === 1 ? 'occurrence' : 'occurrences'} (${code.class}). Click to go to the next one.`;
     item.iconPath = severityIcon(code.class);
     item.contextValue = code.entryId ? 'codeWithEntry' : 'code';
     item.command = { command: 'mailErrorCodes.revealNext', title: 'Reveal Next Occurrence', arguments: [code.code] };
@@ -69,7 +69,7 @@ export class InThisFileTree implements vscode.TreeDataProvider<FileSummaryCode>,
     return this.getChildren().map((code) => {
       const item = this.getTreeItem(code);
       return {
-        label: code.code,
+        label: code.label ?? code.code,
         description: item.description as string,
         tooltip: item.tooltip as string,
         icon: (item.iconPath as vscode.ThemeIcon).id,

@@ -140,14 +140,15 @@ export function summaryFormatter(out: Output, style: Style, format: 'text' | 'js
       }
       const paint: Record<Level, (s: string) => string> = { error: style.red, warning: style.yellow, information: style.blue };
       const width = Math.max(5, ...sorted.map((g) => String(g.count).length));
-      const codeWidth = Math.min(40, Math.max(4, ...sorted.map((g) => (g.family === 'dsn-summary' ? 3 : g.code.length))));
+      const shown = (g: { family: string; code: string; label?: string }) => (g.family === 'dsn-summary' ? 'dsn' : (g.label ?? g.code));
+      const codeWidth = Math.min(40, Math.max(4, ...sorted.map((g) => shown(g).length)));
       const totals: Record<Level, number> = { error: 0, warning: 0, information: 0 };
       let total = 0;
       for (const g of sorted) {
         const level = levelOf(g.class, all)!;
         totals[level] += g.count;
         total += g.count;
-        const code = g.family === 'dsn-summary' ? 'dsn' : g.code;
+        const code = shown(g);
         out.line(`${String(g.count).padStart(width)}  ${paint[level](level.padEnd(11))} ${style.cyan(clean(code).padEnd(codeWidth))}  ${clean(g.title)}`);
       }
       out.line(`${total} finding${total === 1 ? '' : 's'} of ${sorted.length} code${sorted.length === 1 ? '' : 's'}: ${totals.error} error, ${totals.warning} warning, ${totals.information} information`);

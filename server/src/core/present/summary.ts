@@ -27,7 +27,7 @@ export function aggregate(findings: Iterable<Located>): FileSummaryCode[] {
   for (const { finding: f, range } of findings) {
     const key = `${f.family}:${f.code}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { code: f.code, family: f.family, title: f.title, class: f.class, entryId: f.entryId, count: 0, ranges: [] }));
+    if (!g) groups.set(key, (g = { code: f.code, family: f.family, title: f.title, label: f.label, class: f.class, entryId: f.entryId, count: 0, ranges: [] }));
     g.count++;
     if (g.ranges.length < MAX_RANGES) g.ranges.push(range);
   }

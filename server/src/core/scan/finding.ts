@@ -12,6 +12,8 @@ export interface Finding {
   /** 550 · 5.1.1 · 0x800CCC0E · a provider entry id · the recipient of a DSN summary. */
   code: string;
   title: string;
+  /** How people name it, where that is not `code`: "Gmail / Google Workspace 550 5.7.26" for a provider entry. */
+  label?: string;
   class: FindingClass;
   entryId?: string;
   /** The rule that found it (rules.ts ids, "line-start", "paired", "phrase", "dsn"). */

@@ -249,7 +249,7 @@ function addProviderFindings(text: string, catalog: Catalog, findings: Finding[]
 function providerFinding(catalog: Catalog, entry: CatalogEntry, line: string, lineStart: number): Finding {
   const where = catalog.phraseLocation(entry, line);
   const start = lineStart + (where?.index ?? 0);
-  return { start, end: start + (where?.length ?? line.length), family: 'provider', code: entry.id, rule: 'phrase', class: classOf(entry.code, 'provider', entry), title: `${entry.providerName ?? entry.provider}: ${entry.title}`, entryId: entry.id };
+  return { start, end: start + (where?.length ?? line.length), family: 'provider', code: entry.id, label: `${entry.providerName ?? entry.provider} ${entry.code}`, rule: 'phrase', class: classOf(entry.code, 'provider', entry), title: `${entry.providerName ?? entry.provider}: ${entry.title}`, entryId: entry.id };
 }
 
 /** Finds line starts moving forward only, and remembers what the current line looks like (linear on long lines). */
