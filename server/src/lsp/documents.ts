@@ -1,6 +1,6 @@
 // What the server knows of each open document: its text and what was found in it, kept up to date incrementally.
 // A full scan runs in chunks and yields between them; an edit to a scanned document rescans only the lines it touched.
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { BlockDocument, type ContentChange } from './blockDocument';
 import { analyze } from '../core/analyze';
 import type { Catalog } from '../core/catalog/catalog';
 import { looksLikeMessage } from '../core/dsn/mime';
@@ -12,7 +12,7 @@ import type { Family } from '../core/types';
 export const CHUNK = 1 << 20;
 
 export interface TrackedDocument {
-  doc: TextDocument;
+  doc: BlockDocument;
   /** Sorted by start offset. */
   findings: Finding[];
   /** False until the first full scan of the current content finished. */
@@ -45,7 +45,7 @@ export class DocumentStore {
   }
 
   open(uri: string, languageId: string, version: number, text: string, active: boolean): TrackedDocument {
-    const doc = TextDocument.create(uri, languageId, version, text);
+    const doc = new BlockDocument(uri, languageId, version, text);
     const tracked: TrackedDocument = { doc, findings: [], complete: false, message: languageId === 'eml' || /\.eml$/i.test(uri) || looksLikeMessage(text), generation: 0, active };
     this.docs.set(uri, tracked);
     return tracked;
@@ -61,28 +61,26 @@ export class DocumentStore {
    * Applies edits. For a scanned log, findings are shifted and the touched lines rescanned at once; returns true
    * when that was possible, false when the caller must schedule a full scan.
    */
-  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): boolean {
+  change(uri: string, version: number, changes: ContentChange[]): boolean {
     const t = this.docs.get(uri);
     if (!t) return false;
     const incremental = t.complete && !t.message && changes.every((c) => 'range' in c);
     let dirtyStart = Infinity;
     let dirtyEnd = -Infinity;
     for (const change of changes) {
-      if (incremental && 'range' in change) {
-        const start = t.doc.offsetAt(change.range.start);
-        const end = t.doc.offsetAt(change.range.end);
-        const delta = change.text.length - (end - start);
-        t.findings = shiftFindings(t.findings, start, end, delta);
-        // The dirty region moves with later edits like any other text.
-        if (dirtyStart !== Infinity) {
-          if (dirtyStart >= end) dirtyStart += delta;
-          if (dirtyEnd >= end) dirtyEnd += delta;
-        }
-        dirtyStart = Math.min(dirtyStart, start);
-        dirtyEnd = Math.max(dirtyEnd, start + change.text.length);
+      const { start, end, inserted } = t.doc.apply(change);
+      if (!incremental) continue;
+      const delta = inserted - (end - start);
+      t.findings = shiftFindings(t.findings, start, end, delta);
+      // The dirty region moves with later edits like any other text.
+      if (dirtyStart !== Infinity) {
+        if (dirtyStart >= end) dirtyStart += delta;
+        if (dirtyEnd >= end) dirtyEnd += delta;
       }
-      t.doc = TextDocument.update(t.doc, [change], version);
+      dirtyStart = Math.min(dirtyStart, start);
+      dirtyEnd = Math.max(dirtyEnd, start + inserted);
     }
+    t.doc.version = version;
     if (!incremental) {
       t.complete = false;
       t.generation++;
@@ -92,14 +90,24 @@ export class DocumentStore {
     return true;
   }
 
-  /** Rescans the lines around [start, end): one line more on each side, since context can span a line break. */
+  /**
+   * Rescans the lines around [start, end): one line more on each side, since context can span a line break. Only
+   * those lines (and one more on each side for the scanner's context) are read: never the whole document.
+   */
   private rescanRegion(t: TrackedDocument, start: number, end: number) {
-    const text = t.doc.getText();
-    const startLine = Math.max(0, t.doc.positionAt(start).line - 1);
-    const endLine = t.doc.positionAt(end).line + 2;
-    const from = t.doc.offsetAt({ line: startLine, character: 0 });
-    const to = endLine >= t.doc.lineCount ? text.length : t.doc.offsetAt({ line: endLine, character: 0 });
-    const fresh = scan(text, this.env.catalog(), from, to, { families: this.env.families() });
+    const doc = t.doc;
+    const startLine = Math.max(0, doc.positionAt(start).line - 1);
+    const endLine = doc.positionAt(end).line + 2;
+    const from = doc.offsetAt({ line: startLine, character: 0 });
+    const to = endLine >= doc.lineCount ? doc.length : doc.offsetAt({ line: endLine, character: 0 });
+    const base = doc.offsetAt({ line: Math.max(0, startLine - 1), character: 0 });
+    const limit = endLine + 1 >= doc.lineCount ? doc.length : doc.offsetAt({ line: endLine + 1, character: 0 });
+    const text = doc.slice(base, limit);
+    const fresh = scan(text, this.env.catalog(), from - base, to - base, { families: this.env.families() });
+    for (const f of fresh) {
+      f.start += base;
+      f.end += base;
+    }
     const lo = lowerBound(t.findings, from);
     let hi = lo;
     while (hi < t.findings.length && t.findings[hi].start < to) hi++;

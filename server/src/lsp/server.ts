@@ -254,10 +254,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   /** The whole reply a finding belongs to: the codes on its line next to it, and the provider entry of that line. */
   function explainAround(t: TrackedDocument, i: number): Explanation {
-    const text = t.doc.getText();
     const f = t.findings[i];
-    const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
-    const line = lineAt(text, lineStart);
+    const lineStart = t.doc.lineStartAt(f.start);
+    const line = lineAt(t.doc.slice(lineStart, lineStart + 8192), 0);
     const onLine = t.findings.slice(lowerBound(t.findings, lineStart), lowerBound(t.findings, lineStart + line.length + 1));
     const near = (family: Family) => {
       if (f.family === family) return f;
