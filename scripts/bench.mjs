@@ -6,6 +6,8 @@
 //     one-line edit (goal: < 1% of the full scan), hover latency p50/p99, server memory.
 //  4. Catalog: load time of the compiled catalog, its size in entries and bytes.
 //  5. Memory over 1 000 open/close cycles of a 5 MB log.
+//  6. The command-line tool streaming a 1 GB log: throughput and peak memory, against rg (scripts/bench-cli.mjs).
+// --quick: small sizes, to check that the benchmark runs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,6 +89,14 @@ function manyParts(count) {
 
 // 3 and 5. The language server over stdio
 results.server = await serverBench();
+
+// 6. The CLI on a large log (its own script: it streams a generated file from disk).
+const cli = spawnSync(process.execPath, [join(root, 'scripts/bench-cli.mjs'), quick ? '20MB' : '1GB'], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 24 });
+try {
+  results.cli = JSON.parse(cli.stdout);
+} catch {
+  results.cli = { error: (cli.stderr || cli.stdout).slice(0, 500) };
+}
 
 console.log(JSON.stringify(results, null, 2));
 writeFileSync(join(root, 'bench-data/results.json'), JSON.stringify(results, null, 2));
