@@ -179,3 +179,17 @@ test('files.include applies to open documents at once, both ways', async () => {
   await client.configure({});
   await back;
 });
+
+test('a broken change to one document does not affect the others', async () => {
+  const good = 'file:///logs/good.log';
+  const bad = 'file:///logs/bad.log';
+  await client.open(good, 'host said: 550 5.1.1 unknown\n');
+  await client.open(bad, 'host said: 421 4.7.0 later\n');
+  // Out-of-range positions and an impossible range: the server must survive and keep serving.
+  client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: bad, version: 2 }, contentChanges: [{ range: { start: { line: 99, character: 5 }, end: { line: -3, character: -1 } }, text: 'said: 552 5.2.2 full\n' }] });
+  client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///logs/never-opened.log', version: 2 }, contentChanges: [{ text: 'x' }] });
+  const after = await client.edit(good, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, 'host said: 452 4.2.2 full\n');
+  assert.deepEqual(after.filter((d) => !String(d.code).includes(':')).map((d) => d.code), ['550', '5.1.1', '452', '4.2.2']);
+  const badNow = await client.diagnosticsFor(bad, 2);
+  assert.ok(badNow.some((d) => d.code === '552'), 'the broken change was applied as well as it could be');
+});
