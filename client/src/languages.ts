@@ -3,8 +3,9 @@
 import type { DocumentSelector } from 'vscode-languageclient';
 
 export const SUPPORTED_LANGUAGES = ['mail-log', 'eml', 'log', 'plaintext'] as const;
-// Only real files and unsaved buffers: git, output and our own detail pages are not scanned.
-export const SUPPORTED_SCHEMES = ['file', 'untitled'] as const;
+// Files and unsaved buffers, also as a web extension host sees them (vscode-remote: files of the machine VS Code
+// Server runs on, vscode-vfs: virtual workspaces such as github.dev). Git, output and our own detail pages are not.
+export const SUPPORTED_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'] as const;
 
 export const documentSelector: DocumentSelector = SUPPORTED_LANGUAGES.flatMap((language) =>
   SUPPORTED_SCHEMES.map((scheme) => ({ scheme, language })),

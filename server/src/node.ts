@@ -1,6 +1,7 @@
 // The language server on Node (the desktop extension host, and `node dist/server/node.js --stdio` in tests).
 import { readFile } from 'node:fs/promises';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { loadCustomCatalogs } from './lsp/customCatalogs';
 import { startServer } from './lsp/server';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -11,6 +12,6 @@ connection.onRequest('$/mailErrorCodes/memory', () => {
   return { heapUsedMB: Math.round(m.heapUsed / 1e6), rssMB: Math.round(m.rss / 1e6) };
 });
 startServer(connection, {
-  readFile: (path) => readFile(path, 'utf8'),
+  loadCustomCatalogs: (paths) => loadCustomCatalogs(paths, (path) => readFile(path, 'utf8')),
   yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
 });

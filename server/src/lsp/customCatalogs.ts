@@ -6,14 +6,15 @@ import type { CatalogEntry } from '../core/types';
 
 const validator = new Validator(schema as object, '2020-12', false);
 
-export async function loadCustomCatalogs(paths: string[], readFile?: (path: string) => Promise<string>): Promise<{ entries: CatalogEntry[]; problems: string[] }> {
+export interface CustomCatalogs {
+  entries: CatalogEntry[];
+  problems: string[];
+}
+
+export async function loadCustomCatalogs(paths: string[], readFile: (path: string) => Promise<string>): Promise<CustomCatalogs> {
   const entries: CatalogEntry[] = [];
   const problems: string[] = [];
   for (const path of paths) {
-    if (!readFile) {
-      problems.push(`custom catalog ${path}: custom catalogs cannot be read here (no file system in the browser); the built-in catalog is used.`);
-      continue;
-    }
     const result = await loadOne(path, readFile);
     if (typeof result === 'string') problems.push(result);
     else entries.push(...result);

@@ -32,13 +32,16 @@ import {
   type SearchResult,
   type SummaryChangedParams,
 } from '../protocol';
-import { loadCustomCatalogs } from './customCatalogs';
+import type { CustomCatalogs } from './customCatalogs';
 import { DocumentStore, lowerBound, type TrackedDocument } from './documents';
 import { DEFAULTS, matcherFor, parseSettings, type Level, type Settings } from './settings';
 
 export interface ServerHost {
-  /** Reads a custom catalog file; absent where there is no file system (the browser). */
-  readFile?(path: string): Promise<string>;
+  /**
+   * Reads and validates custom catalog files; absent where there is no file system (the browser), which also keeps
+   * the schema validator out of the browser bundle.
+   */
+  loadCustomCatalogs?(paths: string[]): Promise<CustomCatalogs>;
   /** Lets other messages through during a long scan. */
   yieldNow(): Promise<void>;
 }
@@ -127,7 +130,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
       catalog = builtIn;
     } else {
       const paths = settings.customCatalogs.map((p) => resolveAgainst(workspaceDir, p));
-      const { entries, problems } = await loadCustomCatalogs(paths, host.readFile);
+      const { entries, problems } = host.loadCustomCatalogs
+        ? await host.loadCustomCatalogs(paths)
+        : { entries: [], problems: paths.map((p) => `custom catalog ${p}: custom catalogs cannot be read here (no file system in the browser); the built-in catalog is used.`) };
       for (const p of problems) reportOnce(p);
       catalog = builtIn.withCustom(entries);
     }

@@ -1,0 +1,35 @@
+// The extension's web entry (package.json "browser": dist/client/browser.js, with the server in a web worker), run
+// by VS Code's web worker extension host: `remote.extensionKind` asks the workbench to run it there instead of in
+// code-server's Node extension host. Same person-level checks as on the desktop entry: a hover and the diagnostics.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { pollUntil, repoRoot, startVSCode, type VSCodeSession } from './harness';
+
+let vs: VSCodeSession | undefined;
+
+before(async () => {
+  vs = await startVSCode({
+    name: 'web-extension',
+    workspace: join(repoRoot(), 'test', 'e2e', 'workspace-ext'),
+    settings: { 'remote.extensionKind': { 'mail-error-codes.mail-error-codes': ['web'] } },
+  });
+});
+
+after(async () => {
+  await vs?.stop();
+});
+
+test('in the web worker extension host, a hover on "550 5.1.1" explains the reply', async () => {
+  const s = vs!;
+  await s.openFile('postfix.log');
+  const text = await s.guard('web-hover', () => s.hoverAt('5.1.1', { expectText: 'mailbox', timeoutMs: 60_000 }));
+  assert.match(text, /Bad destination mailbox address/);
+  await s.screenshot('web-hover');
+  // The extension really runs in the web worker host: the Node extension host has no Mail Error Codes server.
+  const errors = await pollUntil('problems in the status bar', async () => {
+    const label = await s.page.locator('.statusbar-item[id$="status.problems"]').first().innerText().catch(() => '');
+    return /[1-9]/.test(label) ? label : undefined;
+  }, 60_000);
+  assert.match(errors, /7/);
+});
