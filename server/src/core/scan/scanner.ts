@@ -226,11 +226,16 @@ function addProviderFindings(text: string, catalog: Catalog, findings: Finding[]
     const line = lineAt(text, lineStart);
     const codes: string[] = [];
     while (i < findings.length && findings[i].start < lineStart) i++;
+    let first = -1;
     for (let j = i; j < findings.length && findings[j].start < lineStart + line.length; j++) {
-      if (findings[j].family === 'reply' || findings[j].family === 'enhanced') codes.push(findings[j].code);
+      if (findings[j].family !== 'reply' && findings[j].family !== 'enhanced') continue;
+      codes.push(findings[j].code);
+      if (first < 0) first = findings[j].start - lineStart;
     }
-    const best = catalog.matchProviders(line, codes)[0];
-    if (best) added.push(providerFinding(catalog, best, line, lineStart));
+    // A provider's message follows its codes ("said: 550 5.7.26 Unauthenticated email …"): look from the first code on.
+    const message = first > 0 ? line.slice(first) : line;
+    const best = catalog.matchProviders(message, codes)[0];
+    if (best) added.push(providerFinding(catalog, best, message, lineStart + Math.max(0, first)));
   }
   if (catalog.hasCodelessEntries) {
     for (const lineStart of catalog.linesWithCodelessPhrases(text, from, to)) {
@@ -241,9 +246,23 @@ function addProviderFindings(text: string, catalog: Catalog, findings: Finding[]
     }
   }
   if (added.length) {
-    findings.push(...added);
-    findings.sort((a, b) => a.start - b.start || a.end - b.end);
+    // Both lists are in document order (codeless lines come after, so sort those few first): merge, don't sort all.
+    added.sort((a, b) => a.start - b.start);
+    const merged = mergeByStart(findings, added);
+    findings.length = 0;
+    for (const f of merged) findings.push(f);
   }
+}
+
+function mergeByStart(a: Finding[], b: Finding[]): Finding[] {
+  const out: Finding[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i].start < b[j].start || (a[i].start === b[j].start && a[i].end <= b[j].end) ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 function providerFinding(catalog: Catalog, entry: CatalogEntry, line: string, lineStart: number): Finding {
