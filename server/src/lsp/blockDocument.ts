@@ -91,14 +91,8 @@ export class BlockDocument {
     const local = offset - this.starts[b];
     if (local === this.blocks[b].length && this.blocks[b].endsWith('\n')) return { line: this.lines[b + 1], character: 0 };
     const offsets = this.offsetsOf(b);
-    let lo = 0;
-    let hi = offsets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (offsets[mid] <= local) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: this.lines[b] + lo, character: local - offsets[lo] };
+    const k = lastAtMost(offsets, local, offsets.length);
+    return { line: this.lines[b] + k, character: local - offsets[k] };
   }
 
   /** Offset of the start of the line that holds `offset`. */
@@ -153,27 +147,14 @@ export class BlockDocument {
     if (this.lineOffsets.length !== n) this.lineOffsets = new Array(n).fill(undefined);
   }
 
+  /** The block that holds the offset. */
   private blockAt(offset: number): number {
-    let lo = 0;
-    let hi = this.blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(this.starts, offset, this.blocks.length);
   }
 
+  /** The block where the line starts (blocks end with a line break, so a line never spans two). */
   private blockOfLine(line: number): number {
-    let lo = 0;
-    let hi = this.blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.lines[mid] <= line) lo = mid;
-      else hi = mid - 1;
-    }
-    // A line that starts exactly where a block starts belongs to that block (blocks end with a line break).
-    return lo;
+    return lastAtMost(this.lines, line, this.blocks.length);
   }
 
   private offsetsOf(b: number): Int32Array {
@@ -188,4 +169,16 @@ export class BlockDocument {
     }
     return offsets;
   }
+}
+
+/** The last index i < count with values[i] <= value (values ascending; values[0] <= value). */
+function lastAtMost(values: ArrayLike<number>, value: number, count: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (values[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
