@@ -3,7 +3,7 @@ import type { Catalog } from './catalog/catalog';
 import { decodeBody } from './dsn/decode';
 import { looksLikeMessage, parseMessage, type MimePart } from './dsn/mime';
 import { CATEGORY_TITLES, readDeliveryStatus, type RecipientBlock } from './dsn/summary';
-import type { Finding } from './scan/finding';
+import { makeFinding, type Finding } from './scan/finding';
 import { scan, type ScanOptions } from './scan/scanner';
 
 export interface AnalyzeOptions extends ScanOptions {
@@ -66,7 +66,7 @@ function summaryFinding(block: RecipientBlock, start: number, end: number): Find
   const cls = s.outcome === 'failed' ? 'permanent' : s.outcome === 'delayed' ? 'transient' : s.outcome === 'unknown' ? 'unknown' : 'success';
   const codes = [s.replyCode, s.status].filter(Boolean).join(' ');
   const title = `${s.recipient}: ${outcomeWords(s.outcome)}${codes ? ` (${codes})` : ''}${s.outcome === 'failed' || s.outcome === 'delayed' ? ` — ${CATEGORY_TITLES[s.category]}, ${s.bounce} bounce` : ''}`;
-  return { start, end, family: 'dsn-summary', code: s.recipient, title, class: cls, rule: 'dsn', summary: s };
+  return makeFinding({ start, end, family: 'dsn-summary', code: s.recipient, title, class: cls, rule: 'dsn', summary: s });
 }
 
 export function outcomeWords(outcome: string): string {

@@ -28,6 +28,7 @@ import {
   type DescribeResult,
   type FileSummary,
   type FileSummaryParams,
+  type FindingClass,
   type SearchParams,
   type SearchResult,
   type SummaryChangedParams,
@@ -193,12 +194,19 @@ export function startServer(connection: Connection, host: ServerHost): void {
     );
   }
 
-  function levelFor(f: Finding): Level {
-    if (f.class === 'success' || f.class === 'intermediate') return settings.showSuccessCodes ? 'information' : 'off';
-    const override = settings.severity.byFamily[f.family];
-    if (f.class === 'permanent') return override?.permanent ?? settings.severity.permanent;
-    if (f.class === 'transient') return override?.transient ?? settings.severity.transient;
+  function levelFor(family: Finding['family'], cls: FindingClass): Level {
+    if (cls === 'success' || cls === 'intermediate') return settings.showSuccessCodes ? 'information' : 'off';
+    const override = settings.severity.byFamily[family];
+    if (cls === 'permanent') return override?.permanent ?? settings.severity.permanent;
+    if (cls === 'transient') return override?.transient ?? settings.severity.transient;
     return settings.severity.unknown;
+  }
+
+  /** The level of every family and class, worked out once per publish rather than once per finding. */
+  function levelTable(): Record<Finding['family'], Record<FindingClass, Level>> {
+    const families: Finding['family'][] = ['reply', 'enhanced', 'outlook', 'provider', 'dsn-summary'];
+    const classes: FindingClass[] = ['success', 'intermediate', 'transient', 'permanent', 'unknown'];
+    return Object.fromEntries(families.map((f) => [f, Object.fromEntries(classes.map((c) => [c, levelFor(f, c)]))])) as Record<Finding['family'], Record<FindingClass, Level>>;
   }
 
   function diagnosticsFor(t: TrackedDocument): Diagnostic[] {
@@ -209,13 +217,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (out.length < max) out.push(d());
       else left++;
     };
-    for (const f of t.findings) {
-      const level = levelFor(f);
-      // Positions are computed only for what is published: past the cap, findings are just counted.
-      if (out.length >= max) {
-        left += (level !== 'off' ? 1 : 0) + (f.notes?.length ?? 0);
-        continue;
-      }
+    const levels = levelTable();
+    const findings = t.findings;
+    let i = 0;
+    for (; i < findings.length && out.length < max; i++) {
+      const f = findings[i];
+      const level = levels[f.family][f.class];
       const range = { start: t.doc.positionAt(f.start), end: t.doc.positionAt(f.end) };
       if (level !== 'off') {
         const entry = f.entryId ? catalog.get(f.entryId) : undefined;
@@ -227,10 +234,18 @@ export function startServer(connection: Connection, host: ServerHost): void {
           code: f.family === 'provider' ? (entry?.code ?? f.code) : f.family === 'dsn-summary' ? 'dsn' : f.code,
           codeDescription: url ? { href: url } : undefined,
           message: f.family === 'dsn-summary' ? f.title : `${f.family === 'provider' ? '' : `${f.code} `}${f.title} (${classWords(f.class)})`,
-          data: { family: f.family, entryId: f.entryId },
         }));
       }
       for (const note of f.notes ?? []) add(() => ({ range, severity: DiagnosticSeverity.Warning, source: SOURCE, code: `${f.code}:check`, message: note }));
+    }
+    // Past the cap findings are only counted. Without an "off" level but for success codes (the usual settings),
+    // the class alone decides, which keeps this loop cheap on a log with hundreds of thousands of findings.
+    const offOnlySuccess = Object.values(levels).every((byClass) => byClass.permanent !== 'off' && byClass.transient !== 'off' && byClass.unknown !== 'off');
+    for (; i < findings.length; i++) {
+      const f = findings[i];
+      const counted = offOnlySuccess ? settings.showSuccessCodes || (f.class !== 'success' && f.class !== 'intermediate') : levels[f.family][f.class] !== 'off';
+      if (counted) left++;
+      if (f.notes !== undefined) left += f.notes.length;
     }
     if (left > 0) {
       const last = out[out.length - 1];

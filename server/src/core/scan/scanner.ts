@@ -4,7 +4,7 @@ import { canonicalHex } from '../catalog/codes';
 import type { Catalog } from '../catalog/catalog';
 import { classOf } from '../catalog/catalog';
 import type { CatalogEntry, Family } from '../types';
-import type { Finding } from './finding';
+import { makeFinding, type Finding } from './finding';
 import { bareHexContext, enhancedContexts, mailEvidence, replyContexts, transcriptLine, versionWords, type ContextRule } from './rules';
 
 export interface ScanOptions {
@@ -193,7 +193,7 @@ function enhanced(text: string, catalog: Catalog, code: string, start: number, l
     rule = 'mail-line';
   }
   const r = resolve(catalog, 'enhanced', code, cache);
-  const finding: Finding = { start, end: start + code.length, family: 'enhanced', code, rule, class: classOf(code, 'enhanced'), title: r.title, entryId: r.entryId };
+  const finding = makeFinding({ start, end: start + code.length, family: 'enhanced', code, rule, class: classOf(code, 'enhanced'), title: r.title, entryId: r.entryId });
   const notes: string[] = [];
   if (paired && previous.code[0] !== code[0]) {
     notes.push(`Reply code ${previous.code} and enhanced code ${code} are of different classes (${previous.class} vs ${finding.class}).`);
@@ -206,13 +206,13 @@ function enhanced(text: string, catalog: Catalog, code: string, start: number, l
 
 function reply(catalog: Catalog, code: string, start: number, rule: string, cache: Map<string, Resolved>): Finding {
   const r = resolve(catalog, 'reply', code, cache);
-  return { start, end: start + 3, family: 'reply', code, rule, class: classOf(code, 'reply'), title: r.title, entryId: r.entryId };
+  return makeFinding({ start, end: start + 3, family: 'reply', code, rule, class: classOf(code, 'reply'), title: r.title, entryId: r.entryId });
 }
 
 function outlook(catalog: Catalog, raw: string, start: number, rule: string, cache: Map<string, Resolved>): Finding {
   const code = canonicalHex(raw);
   const r = resolve(catalog, 'outlook', code, cache);
-  return { start, end: start + raw.length, family: 'outlook', code, rule, class: r.entry ? classOf(code, 'outlook', r.entry) : 'unknown', title: r.title, entryId: r.entryId };
+  return makeFinding({ start, end: start + raw.length, family: 'outlook', code, rule, class: r.entry ? classOf(code, 'outlook', r.entry) : 'unknown', title: r.title, entryId: r.entryId });
 }
 
 /** Provider messages: looked for on lines that carry a code, and on lines with a phrase of a code-less entry. */
@@ -268,7 +268,7 @@ function mergeByStart(a: Finding[], b: Finding[]): Finding[] {
 function providerFinding(catalog: Catalog, entry: CatalogEntry, line: string, lineStart: number): Finding {
   const where = catalog.phraseLocation(entry, line);
   const start = lineStart + (where?.index ?? 0);
-  return { start, end: start + (where?.length ?? line.length), family: 'provider', code: entry.id, label: `${entry.providerName ?? entry.provider} ${entry.code}`, rule: 'phrase', class: classOf(entry.code, 'provider', entry), title: `${entry.providerName ?? entry.provider}: ${entry.title}`, entryId: entry.id };
+  return makeFinding({ start, end: start + (where?.length ?? line.length), family: 'provider', code: entry.id, label: `${entry.providerName ?? entry.provider} ${entry.code}`, rule: 'phrase', class: classOf(entry.code, 'provider', entry), title: `${entry.providerName ?? entry.provider}: ${entry.title}`, entryId: entry.id });
 }
 
 /** Finds line starts moving forward only, and remembers what the current line looks like (linear on long lines). */
