@@ -36,6 +36,15 @@ test('Exim, Sendmail, transcripts, Exchange NDRs and Outlook dialogs', () => {
   assert.deepEqual(codes(fixture('logs/outlook-dialog.txt')), ['outlook:0x800CCC0E', 'outlook:0x800CCC0F', 'outlook:0x800CCC92', 'outlook:0x800CCC0E']);
 });
 
+test('Microsoft 365 message trace exports and trace details', () => {
+  const csv = scan(fixture('logs/m365-message-trace.csv'), catalog);
+  assert.deepEqual(csv.filter((f) => f.family !== 'provider').map((f) => f.code), ['550', '5.1.10', '451', '4.4.0', '421', '4.3.2']);
+  assert.ok(csv.some((f) => f.family === 'provider' && catalog.get(f.code)?.provider === 'microsoft365'));
+  const detail = scan(fixture('logs/m365-trace-detail.txt'), catalog);
+  assert.deepEqual(detail.filter((f) => f.family !== 'provider').map((f) => f.code), ['550', '5.7.708']);
+  assert.ok(detail.some((f) => f.family === 'provider' && /5\.7\.708/.test(catalog.get(f.code)?.codes?.join(' ') ?? '')), 'the Microsoft 365 entry for 5.7.708');
+});
+
 test('files full of numbers produce no findings', () => {
   assert.deepEqual(codes(fixture('clean/nginx-access.log')), []);
   assert.deepEqual(codes(fixture('clean/app.log')), []);

@@ -26,6 +26,7 @@ export const replyContexts: ContextRule[] = [
   { id: 'key-value', description: 'status=, stat=, code= and the like', example: 'stat=550', before: /\b(?:status|stat|code|reply[-_]?code|smtp[-_]?code|response[-_]?code)[ \t]{0,4}[=:][ \t]{0,4}['"(]?/ },
   { id: 'remote-server-returned', description: "Exchange: Remote Server returned '…'", example: "Remote Server returned '550 5.7.1 Unable to relay'", before: /\breturned[ \t]{0,4}'/ },
   { id: 'exchange-hash', description: 'Exchange: #550 5.1.1', example: '#550 5.1.1 RESOLVER.ADR.RecipNotFound', before: /#/ },
+  { id: 'exchange-led', description: 'Exchange message trace: the last error (LED=)', example: '{LED=550 5.7.708 Service unavailable. Access denied…}', before: /\bLED=/ },
 ];
 
 /** Enhanced codes outside an obvious pairing are accepted after these (otherwise the line must look like mail). */
