@@ -30,10 +30,9 @@ const ENHANCED_AFTER = /^[ -]#?([245]\.[0-7]\.[0-9]{1,3})(?![0-9]|\.[0-9])/;
 
 /**
  * What a code can start with: three digits, an enhanced code's first digit and dot, 0x8…, or a bare 800CCC…/8004…/
- * 8007…, never inside a word. Most numbers in a log fail this at once, which makes it fast; a candidate right after
- * a dot (part of a dotted number) is dropped by the checks below, which is cheaper than a look-behind here.
+ * 8007…, never inside a word or a dotted number. Most numbers in a log fail this at once, which makes it fast.
  */
-const CANDIDATE = /\b(?:[2-5][0-9]{2}(?![0-9])|[245]\.[0-7]\.[0-9]|0[xX\u00d7]8|800[cC47])/g;
+const CANDIDATE = /(?<![\w.])(?:[2-5][0-9]{2}(?![0-9])|[245]\.[0-7]\.[0-9]|0[xX\u00d7]8|800[cC47])/g;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isWord = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -82,7 +81,7 @@ export function scan(text: string, catalog: Catalog, from = 0, to = text.length,
       }
     } else if (run === 3 && c >= 50 && c <= 53 && prev !== 46 && !isWord(prev) && !(next === 46 && isDigit(text.charCodeAt(j + 1)))) {
       finding = replyCandidate(text, catalog, i, lines, cache);
-    } else if (c === 48 && run === 1 && !isWord(prev) && prev !== 46 && (next === 120 || next === 88 || next === 0xd7)) {
+    } else if (c === 48 && run === 1 && !isWord(prev) && (next === 120 || next === 88 || next === 0xd7)) {
       const raw = at(HEX_AT, text, i);
       if (raw) {
         finding = outlook(catalog, raw, i, 'hex', cache);
@@ -90,7 +89,7 @@ export function scan(text: string, catalog: Catalog, from = 0, to = text.length,
         if (!finding.entryId && !OUTLOOK_RANGES.test(finding.code)) finding = undefined;
         skipTo = i + raw.length;
       }
-    } else if (c === 56 && run >= 3 && run <= 8 && !isWord(prev) && prev !== 46) {
+    } else if (c === 56 && run >= 3 && run <= 8 && !isWord(prev)) {
       const raw = at(BARE_HEX_AT, text, i);
       if (raw && bareHexContext.test(text.slice(lines.startOf(i), i))) {
         finding = outlook(catalog, raw, i, 'hex-after-error', cache);
