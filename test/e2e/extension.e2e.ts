@@ -5,24 +5,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { pollUntil, repoRoot, startVSCode, TIMEOUTS, type VSCodeSession } from './harness';
+import { test } from 'node:test';
+import { pollUntil, repoRoot, TIMEOUTS, useVSCode, type VSCodeSession } from './harness';
 
-let vs: VSCodeSession | undefined;
-const session = () => {
-  assert.ok(vs, 'VS Code did not start');
-  return vs;
-};
-
-before(async () => {
-  const t0 = Date.now();
-  vs = await startVSCode({ name: 'extension', workspace: join(repoRoot(), 'test', 'e2e', 'workspace-ext') });
-  console.log(`# code-server + workbench ready in ${Date.now() - t0} ms (port ${vs.port})`);
-});
-
-after(async () => {
-  await vs?.stop();
-});
+const session = useVSCode({ name: 'extension', workspace: join(repoRoot(), 'test', 'e2e', 'workspace-ext') });
 
 // What the server reports for postfix.log (the fixture's known codes; `mail-error-codes scan --all --summary` agrees):
 //   permanent (error):   5.1.1 ×2, 550 ×2, 5.7.26 ×2, Gmail DMARC provider entry ×1  → 7

@@ -18,6 +18,8 @@
 // every wait is on a selector or a polled condition with a deadline, never a fixed sleep.
 // On failure (vs.guard), test-results/<name>/ keeps a screenshot, code-server's output, the browser console, and the
 // logs of the user-data-dir (extension host log, output channels).
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
@@ -627,4 +629,26 @@ export async function startVSCode(opts: StartOptions): Promise<VSCodeSession> {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * One VS Code for the tests of a file: started before them and stopped after them, even when they fail. Returns the
+ * session (the getter fails clearly when VS Code did not start). `prepare` runs once it is up, in the same hook
+ * (root-level `before` hooks are not ordered one after another on Node 20).
+ */
+export function useVSCode(opts: StartOptions, prepare?: (vs: VSCodeSession) => Promise<void>): () => VSCodeSession {
+  let vs: VSCodeSession | undefined;
+  before(async () => {
+    const t0 = Date.now();
+    vs = await startVSCode(opts);
+    console.log(`# code-server + workbench ready in ${Date.now() - t0} ms (port ${vs.port})`);
+    await prepare?.(vs);
+  });
+  after(async () => {
+    await vs?.stop();
+  });
+  return () => {
+    assert.ok(vs, 'VS Code did not start');
+    return vs;
+  };
 }

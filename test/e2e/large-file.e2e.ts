@@ -7,25 +7,17 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
-import { pollUntil, repoRoot, startVSCode, TIMEOUTS, type VSCodeSession } from './harness';
+import { test } from 'node:test';
+import { pollUntil, repoRoot, TIMEOUTS, useVSCode } from './harness';
 
 const SIZE = 40 * 1024 * 1024;
 const FILE = 'big-mail.log';
 
-let vs: VSCodeSession | undefined;
-const session = () => {
-  assert.ok(vs, 'VS Code did not start');
-  return vs;
-};
-
 /** What the scan must find: permanent and transient totals from the CLI (same scanner and rules as the server). */
 let expected: { permanent: number; transient: number; codes: Map<string, number> };
 
-before(async () => {
+const session = useVSCode({ name: 'large-file', workspace: join(repoRoot(), 'test', 'e2e', 'workspace-ext') }, async (vs) => {
   const t0 = Date.now();
-  vs = await startVSCode({ name: 'large-file', workspace: join(repoRoot(), 'test', 'e2e', 'workspace-ext') });
-  console.log(`# code-server + workbench ready in ${Date.now() - t0} ms (port ${vs.port})`);
   // scripts/generate-log.mjs: the benchmarks' realistic, deterministic log (about one line in six carries a code)
   const gen = await import(pathToFileURL(join(repoRoot(), 'scripts', 'generate-log.mjs')).href) as { generateLog(bytes: number, seed?: number): string };
   const file = join(vs.workspace, FILE);
@@ -41,10 +33,6 @@ before(async () => {
     expected.codes.set(row.code, row.count);
   }
   console.log(`# generated ${FILE} (${SIZE} bytes) in ${Date.now() - t0} ms; CLI: ${expected.permanent} permanent, ${expected.transient} transient`);
-});
-
-after(async () => {
-  await vs?.stop();
 });
 
 test('6. a 40 MB log: typing stays responsive while it is scanned, then the counts appear', () => session().guard('06-large-file', async () => {

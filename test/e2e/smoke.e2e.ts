@@ -1,24 +1,10 @@
 // Smoke test of the e2e infrastructure: a real VS Code (code-server) in Chromium, WITHOUT our extension.
 // Opens the fixture workspace, a file via Quick Open, types into it, runs a command from the palette.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { pollUntil, startVSCode, type VSCodeSession } from './harness';
+import { test } from 'node:test';
+import { pollUntil, useVSCode } from './harness';
 
-let vs: VSCodeSession | undefined;
-const session = () => {
-  assert.ok(vs, 'VS Code did not start');
-  return vs;
-};
-
-before(async () => {
-  const t0 = Date.now();
-  vs = await startVSCode({ name: 'smoke', vsix: false });
-  console.log(`# code-server + workbench ready in ${Date.now() - t0} ms (port ${vs.port})`);
-});
-
-after(async () => {
-  await vs?.stop();
-});
+const session = useVSCode({ name: 'smoke', vsix: false });
 
 test('the workbench shows the fixture folder', () => session().guard('workbench', async () => {
   const { page } = session();

@@ -3,25 +3,17 @@
 // code-server's Node extension host. Same person-level checks as on the desktop entry: a hover and the diagnostics.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { pollUntil, repoRoot, startVSCode, type VSCodeSession } from './harness';
+import { test } from 'node:test';
+import { pollUntil, repoRoot, useVSCode } from './harness';
 
-let vs: VSCodeSession | undefined;
-
-before(async () => {
-  vs = await startVSCode({
-    name: 'web-extension',
-    workspace: join(repoRoot(), 'test', 'e2e', 'workspace-ext'),
-    settings: { 'remote.extensionKind': { 'mail-error-codes.mail-error-codes': ['web'] } },
-  });
-});
-
-after(async () => {
-  await vs?.stop();
+const session = useVSCode({
+  name: 'web-extension',
+  workspace: join(repoRoot(), 'test', 'e2e', 'workspace-ext'),
+  settings: { 'remote.extensionKind': { 'mail-error-codes.mail-error-codes': ['web'] } },
 });
 
 test('in the web worker extension host, a hover on "550 5.1.1" explains the reply', async () => {
-  const s = vs!;
+  const s = session();
   await s.openFile('postfix.log');
   const text = await s.guard('web-hover', () => s.hoverAt('5.1.1', { expectText: 'mailbox', timeoutMs: 60_000 }));
   assert.match(text, /Bad destination mailbox address/);
