@@ -1,5 +1,6 @@
 // `explain`: a code or a whole reply as terminal text, from the catalog's explain() (the same as the hover).
-import { classOf, type Catalog, type Explanation, type LookupResult } from '../core/catalog/catalog';
+import type { Catalog, Explanation, LookupResult } from '../core/catalog/catalog';
+import { classOf } from '../core/catalog/codes';
 import { classWords } from '../core/present/markdown';
 import type { CatalogEntry } from '../core/types';
 import { clean, type Style } from './terminal';

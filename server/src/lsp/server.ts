@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { Catalog } from '../core/catalog/catalog';
 import type { Explanation } from '../core/catalog/catalog';
+import { explainFindings } from '../core/explain';
 import { explanationMarkdown, entryPage, classWords, summaryMarkdown } from '../core/present/markdown';
 import { aggregate, totalsOf } from '../core/present/summary';
 import type { Finding } from '../core/scan/finding';
@@ -278,26 +279,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const lineStart = t.doc.lineStartAt(f.start);
     const line = lineAt(t.doc.slice(lineStart, lineStart + 8192), 0);
     const onLine = t.findings.slice(lowerBound(t.findings, lineStart), lowerBound(t.findings, lineStart + line.length + 1));
-    const near = (family: Family) => {
-      if (f.family === family) return f;
-      const candidates = onLine.filter((x) => x.family === family);
-      return candidates.sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start))[0];
-    };
-    const reply = near('reply');
-    const enhanced = near('enhanced');
-    const outlook = f.family === 'outlook' ? f : undefined;
-    const codes = [reply?.code, enhanced?.code].filter((c): c is string => !!c);
-    const provider = onLine.find((x) => x.family === 'provider');
-    const providers = provider?.entryId ? [catalog.get(provider.entryId)!].filter(Boolean) : catalog.matchProviders(line, codes).slice(0, 1);
-    const explanation: Explanation = {
-      text: line,
-      reply: reply ? catalog.lookup(reply.code) : undefined,
-      enhanced: enhanced ? catalog.lookup(enhanced.code) : undefined,
-      outlook: outlook ? catalog.lookup(outlook.code) : undefined,
-      providers,
-    };
-    if (reply && enhanced && reply.code[0] !== enhanced.code[0]) explanation.inconsistency = enhanced.notes?.[0];
-    return explanation;
+    return explainFindings(catalog, line, onLine, f);
   }
 
   connection.onRequest(FileSummaryRequest, ({ uri }: FileSummaryParams): FileSummary | null => {

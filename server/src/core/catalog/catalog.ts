@@ -1,5 +1,6 @@
 // The catalog in memory: indexes over the entries and the three ways in (lookup a code, explain a reply, search).
-import type { CatalogEntry, CatalogStructure, CompiledCatalog, DigitInfo, Family, Severity } from '../types';
+import type { CatalogEntry, CatalogStructure, CompiledCatalog, DigitInfo, Family } from '../types';
+import { explain } from '../explain';
 import { parseCode, registryKey } from './codes';
 import { PhraseMatcher, type PhraseHit } from './phrases';
 
@@ -48,9 +49,6 @@ const EMPTY_STRUCTURE: CatalogStructure = {
 
 const MIN_CODELESS_PHRASE = 16;
 const FAMILY_ORDER: Record<Family, number> = { reply: 0, enhanced: 1, outlook: 2, provider: 3 };
-const REPLY_START = /^\s*(?:<<<|<-|S:)?\s*([2-5][0-9]{2})(?:[ -]|$)/;
-const ENHANCED_IN_TEXT = /(?<![\w.])#?([245]\.[0-9]{1,3}\.[0-9]{1,3})(?![0-9]|\.[0-9])/;
-const HEX_IN_TEXT = /(?<![\w])(?:0[xX\u00d7])?(8[0-9a-fA-F]{7})(?![\w])/;
 
 export class Catalog {
   readonly entries: readonly CatalogEntry[];
@@ -182,31 +180,9 @@ export class Catalog {
     return best?.group;
   }
 
-  /** Explains a whole reply or log line: its reply code, its enhanced code and the best-matching provider entries. */
+  /** Explains a whole reply or log line (see ../explain.ts): its reply code, enhanced code and provider entry. */
   explain(text: string): Explanation {
-    const sample = text.length > 4000 ? text.slice(0, 4000) : text;
-    const only = parseCode(sample);
-    if (only && only.family !== 'name') {
-      const result = this.lookup(sample);
-      return { text: sample, [only.family]: result, providers: [] };
-    }
-    if (only?.family === 'name') {
-      const result = this.lookup(sample);
-      return { text: sample, outlook: result.known ? result : undefined, providers: [] };
-    }
-    const replyMatch = REPLY_START.exec(sample) ?? /(?:said|reply|response|smtp;|returned '|error[^:\n]{0,60}:)\s*([2-5][0-9]{2})(?![0-9])/i.exec(sample);
-    const enhancedMatch = ENHANCED_IN_TEXT.exec(sample);
-    const hexMatch = HEX_IN_TEXT.exec(sample);
-    const reply = replyMatch ? this.lookup(replyMatch[1]) : undefined;
-    const enhanced = enhancedMatch ? this.lookup(enhancedMatch[1]) : undefined;
-    const outlook = hexMatch && (/0[xX\u00d7]/.test(hexMatch[0]) || /error/i.test(sample)) ? this.lookup(hexMatch[0]) : undefined;
-    const codes = [reply?.code, enhanced?.code].filter((c): c is string => !!c);
-    const providers = this.matchProviders(sample, codes);
-    let inconsistency: string | undefined;
-    if (reply?.code && enhanced?.code && reply.code[0] !== enhanced.code[0]) {
-      inconsistency = `The reply code ${reply.code} and the enhanced code ${enhanced.code} disagree: one says ${severityWord(reply.code[0])}, the other ${severityWord(enhanced.code[0])}.`;
-    }
-    return { text: sample, reply, enhanced, outlook, providers, inconsistency };
+    return explain(this, text);
   }
 
   /**
@@ -334,15 +310,3 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
-function severityWord(digit: string): string {
-  return digit === '2' ? 'success' : digit === '3' ? 'more input needed' : digit === '4' ? 'a temporary failure' : 'a permanent failure';
-}
-
-export function classOf(code: string, family: Family, entry?: CatalogEntry): Exclude<Severity, 'both'> | 'unknown' {
-  if (family === 'reply' || family === 'enhanced') {
-    const d = code[0];
-    return d === '2' ? 'success' : d === '3' ? 'intermediate' : d === '4' ? 'transient' : d === '5' ? 'permanent' : 'unknown';
-  }
-  if (entry && entry.severity !== 'both') return entry.severity;
-  return 'unknown';
-}

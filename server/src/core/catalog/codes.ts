@@ -1,5 +1,5 @@
 // Recognises what kind of code a piece of text is, and spells it the one canonical way the catalog uses.
-import type { Family } from '../types';
+import type { CatalogEntry, Family, Severity } from '../types';
 
 export interface ParsedCode {
   family: Family | 'name';
@@ -35,4 +35,14 @@ export function canonicalHex(hexDigits: string): string {
 /** "5.1.1" → "X.1.1": the registry key of an enhanced code. */
 export function registryKey(enhanced: string): string {
   return `X${enhanced.slice(enhanced.indexOf('.'))}`;
+}
+
+/** The class a code is reported with: from its first digit, or from the entry for Outlook and provider codes. */
+export function classOf(code: string, family: Family, entry?: CatalogEntry): Exclude<Severity, 'both'> | 'unknown' {
+  if (family === 'reply' || family === 'enhanced') {
+    const d = code[0];
+    return d === '2' ? 'success' : d === '3' ? 'intermediate' : d === '4' ? 'transient' : d === '5' ? 'permanent' : 'unknown';
+  }
+  if (entry && entry.severity !== 'both') return entry.severity;
+  return 'unknown';
 }

@@ -1,8 +1,7 @@
 // Finds mail codes in text: one pass finds candidates, the rules of ./rules.ts decide on each from its context.
 // Pure: works on a string and offsets, knows nothing of editors or files.
-import { canonicalHex } from '../catalog/codes';
 import type { Catalog } from '../catalog/catalog';
-import { classOf } from '../catalog/catalog';
+import { canonicalHex, classOf } from '../catalog/codes';
 import type { CatalogEntry, Family } from '../types';
 import { makeFinding, type Finding } from './finding';
 import { bareHexContext, enhancedContexts, mailEvidence, replyContexts, transcriptLine, versionWords, type ContextRule } from './rules';
@@ -10,6 +9,11 @@ import { bareHexContext, enhancedContexts, mailEvidence, replyContexts, transcri
 export interface ScanOptions {
   /** Families to report (default: all). */
   families?: ReadonlySet<Family>;
+  /**
+   * The text is known to be about mail (a reply the user pasted to have it explained): a code at a line start or
+   * with no mail words around it counts, where a log line would need more context.
+   */
+  aboutMail?: boolean;
 }
 
 const ALL: ReadonlySet<Family> = new Set(['reply', 'enhanced', 'outlook', 'provider']);
@@ -51,7 +55,7 @@ const at = (re: RegExp, text: string, i: number) => {
 export function scan(text: string, catalog: Catalog, from = 0, to = text.length, options: ScanOptions = {}): Finding[] {
   const families = options.families ?? ALL;
   const findings: Finding[] = [];
-  const lines = new LineFacts(text, from);
+  const lines = new LineFacts(text, from, options.aboutMail ?? false);
   const cache = new Map<string, Resolved>();
   let linesWithCodes: number[] | undefined;
   let lastLineStart = -1;
@@ -120,7 +124,7 @@ function replyCandidate(text: string, catalog: Catalog, i: number, lines: LineFa
     });
     if (rule) return replyAfterContext(text, catalog, i, rule.id, lineStart, lines, cache);
   }
-  if (k < lineStart && i - lineStart <= 16) return replyAtLineStart(text, i, catalog, lineStart, cache);
+  if (k < lineStart && i - lineStart <= 16) return replyAtLineStart(text, i, catalog, lineStart, lines, cache);
   const prev = text.charCodeAt(i - 1);
   if (prev !== 58 && prev !== 47 && prev !== 61 && prev !== 45 && ENHANCED_AFTER.test(text.slice(i + 3, i + 16))) return reply(catalog, text.slice(i, i + 3), i, 'paired', cache);
   return undefined;
@@ -166,12 +170,12 @@ function replyAfterContext(text: string, catalog: Catalog, start: number, rule: 
   return reply(catalog, code, start, rule, cache);
 }
 
-function replyAtLineStart(text: string, start: number, catalog: Catalog, lineStart: number, cache: Map<string, Resolved>): Finding | undefined {
+function replyAtLineStart(text: string, start: number, catalog: Catalog, lineStart: number, lines: LineFacts, cache: Map<string, Resolved>): Finding | undefined {
   const code = text.slice(start, start + 3);
   const after = text.charCodeAt(start + 3);
   if (!(after === 32 || after === 45 || after === 13 || after === 10 || Number.isNaN(after))) return undefined;
   const rest = text.slice(start + 3, start + 16);
-  if (ENHANCED_AFTER.test(rest) || rest.startsWith('-')) return reply(catalog, code, start, 'line-start', cache);
+  if (ENHANCED_AFTER.test(rest) || rest.startsWith('-') || lines.aboutMail) return reply(catalog, code, start, 'line-start', cache);
   // "250 OK" is a reply when the lines around it are an SMTP dialogue too; "200 apples" in a note is not.
   if (!resolve(catalog, 'reply', code, cache).known) return undefined;
   const prevEnd = lineStart - 1;
@@ -278,7 +282,7 @@ class LineFacts {
   private mail?: boolean;
   private http?: boolean;
 
-  constructor(private readonly text: string, from: number) {
+  constructor(private readonly text: string, from: number, readonly aboutMail: boolean) {
     this.start = from > 0 ? text.lastIndexOf('\n', from - 1) + 1 : 0;
     this.next = this.nextStart(this.start);
   }
@@ -293,6 +297,7 @@ class LineFacts {
   }
 
   isMail(lineStart: number): boolean {
+    if (this.aboutMail) return true;
     return lineStart === this.start ? (this.mail ??= mailEvidence.test(lineAt(this.text, lineStart))) : mailEvidence.test(lineAt(this.text, lineStart));
   }
 
