@@ -186,15 +186,12 @@ export class Catalog {
   }
 
   /**
-   * Provider entries whose phrases occur in the text, best first. With codes given, an entry that is keyed by other
-   * codes does not match (two providers use the same words for different things); entries without codes always can.
+   * Provider entries whose phrases occur in the text, best first. With codes given, only entries keyed by one of
+   * them (or by no code) can match: two providers use the same words for different things.
    */
   matchProviders(text: string, codes: readonly string[] = []): CatalogEntry[] {
-    // With codes, only the entries keyed by them (and those without codes) can match: check just their phrases.
     const hits = codes.length ? this.matcherForCodes(codes)(text) : this.phrases.match(text);
-    const scored = hits
-      .filter((h) => !codes.length || !h.entry.codes?.length || h.entry.codes.some((c) => codes.includes(c)))
-      .map((h) => ({ entry: h.entry, score: h.length + (h.entry.codes ?? []).filter((c) => codes.includes(c)).length * 50 }));
+    const scored = hits.map((h) => ({ entry: h.entry, score: h.length + (h.entry.codes ?? []).filter((c) => codes.includes(c)).length * 50 }));
     scored.sort((a, b) => b.score - a.score);
     return scored.map((s) => s.entry);
   }
