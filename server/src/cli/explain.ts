@@ -1,6 +1,5 @@
 // `explain`: a code or a whole reply as terminal text, from the catalog's explain() (the same as the hover).
-import type { Catalog, Explanation, LookupResult } from '../core/catalog/catalog';
-import { classOf } from '../core/catalog/codes';
+import { resultClass, type Catalog, type Explanation, type LookupResult } from '../core/catalog/catalog';
 import { classWords } from '../core/present/markdown';
 import type { CatalogEntry } from '../core/types';
 import { clean, type Style } from './terminal';
@@ -31,7 +30,7 @@ export function explainArgument(arg: string, catalog: Catalog, style: Style, wid
     const own = result.entries.find((e) => e.family !== 'provider') ?? (result.known ? result.entries[0] : undefined);
     if (own) {
       // The same provider entry twice (once as the match, once keyed by the code) says nothing new.
-      if (own !== provider) w.entry(own, own.family === 'provider' ? `${own.providerName ?? own.provider} ${own.code}` : (result.code ?? own.code), classOfResult(result, own));
+      if (own !== provider) w.entry(own, own.family === 'provider' ? `${own.providerName ?? own.provider} ${own.code}` : (result.code ?? own.code), resultClass(result, own));
     } else w.inferred(result);
   }
   if (explanation.inconsistency) w.warning(explanation.inconsistency);
@@ -46,9 +45,6 @@ export function explainArgument(arg: string, catalog: Catalog, style: Style, wid
   return { found: isFound(explanation), text: w.toString() };
 }
 
-function classOfResult(result: LookupResult, entry: CatalogEntry): string {
-  return result.family && result.code ? classOf(result.code, result.family, entry) : entry.severity;
-}
 
 function oneLine(s: string): string {
   const flat = s.replace(/\s+/g, ' ').trim();
@@ -110,7 +106,7 @@ class Writer {
   inferred(r: LookupResult) {
     this.gap();
     const s = this.style;
-    const cls = r.family === 'reply' || (r.family === 'enhanced' && !r.code?.startsWith('X')) ? classOf(r.code!, r.family) : 'unknown';
+    const cls = resultClass(r);
     this.lines.push(`${s.bold(s.cyan(clean(r.code ?? r.query)))} ${s.bold('—')} ${s.yellow('not in the catalog')} ${s.dim('(inferred from its structure)')}`);
     if (r.family) this.lines.push(`  Family: ${FAMILY_WORDS[r.family] ?? r.family}`);
     this.lines.push(`  Class:  ${this.paintClass(cls)} ${s.dim('(inferred)')}`);

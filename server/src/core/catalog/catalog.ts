@@ -1,7 +1,7 @@
 // The catalog in memory: indexes over the entries and the three ways in (lookup a code, explain a reply, search).
-import type { CatalogEntry, CatalogStructure, CompiledCatalog, DigitInfo, Family } from '../types';
+import type { CatalogEntry, CatalogStructure, CompiledCatalog, DigitInfo, Family, Severity } from '../types';
 import { explain } from '../explain';
-import { parseCode, registryKey } from './codes';
+import { classOf, parseCode, registryKey } from './codes';
 import { PhraseMatcher, type PhraseHit } from './phrases';
 
 export interface LookupResult {
@@ -307,3 +307,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
+/** The class to show for a looked-up code: by its first digit, or the entry's own for X.s.d, Outlook and providers. */
+export function resultClass(result: LookupResult, entry: CatalogEntry | undefined = result.entries[0]): Severity | 'unknown' {
+  const code = result.code ?? '';
+  if (result.family === 'reply' || (result.family === 'enhanced' && !code.startsWith('X'))) return classOf(code, result.family);
+  return entry?.severity ?? 'unknown';
+}

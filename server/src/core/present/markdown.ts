@@ -1,6 +1,6 @@
 // Markdown for hovers and detail pages. Every piece of text goes through escape(): text from the user's files and from
 // custom catalogs is untrusted, so it can never become a link, an image, HTML or a command.
-import type { Catalog, Explanation, LookupResult } from '../catalog/catalog';
+import { resultClass, type Catalog, type Explanation, type LookupResult } from '../catalog/catalog';
 import { CATEGORY_TITLES, type RecipientSummary } from '../dsn/summary';
 import type { CatalogEntry, Source } from '../types';
 
@@ -70,18 +70,11 @@ function inferredSection(result: LookupResult, cls: string): string {
   return lines.filter(Boolean).join('\n\n');
 }
 
-function classFor(result: LookupResult): string {
-  const code = result.code ?? '';
-  if (result.family === 'reply' || (result.family === 'enhanced' && !code.startsWith('X'))) {
-    return code[0] === '2' ? 'success' : code[0] === '3' ? 'intermediate' : code[0] === '4' ? 'transient' : 'permanent';
-  }
-  return result.entries[0]?.severity ?? 'unknown';
-}
 
 function resultSection(result: LookupResult | undefined): string | undefined {
   if (!result?.code) return undefined;
   const own = result.entries.find((e) => e.family !== 'provider');
-  return own ? entrySection(own, classFor(result), result.code) : inferredSection(result, classFor(result));
+  return own ? entrySection(own, resultClass(result), result.code) : inferredSection(result, resultClass(result));
 }
 
 /** The hover: one explanation of the whole reply: reply code, enhanced code, Outlook code and the matching provider entry. */
