@@ -114,7 +114,7 @@ export function summaryFormatter(out: Output, style: Style, format: 'text' | 'js
   const groups = new Map<string, FileSummaryCode>();
   let batch: { finding: Hit['finding']; range: FileSummaryCode['ranges'][number] }[] = [];
   const merge = () => {
-    for (const g of aggregate(batch)) {
+    for (const g of aggregate(batch, (b) => b.finding, (b) => b.range)) {
       const key = `${g.family}:${g.code}`;
       const have = groups.get(key);
       if (!have) groups.set(key, g);

@@ -285,8 +285,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onRequest(FileSummaryRequest, ({ uri }: FileSummaryParams): FileSummary | null => {
     const t = store.get(uri);
     if (!t?.active) return null;
-    const located = t.findings.map((finding) => ({ finding, range: { start: t.doc.positionAt(finding.start), end: t.doc.positionAt(finding.end) } }));
-    return { uri, version: t.doc.version, complete: t.complete, totals: totalsOf(t.findings), findings: t.findings.length, codes: aggregate(located) };
+    return { uri, version: t.doc.version, complete: t.complete, totals: totalsOf(t.findings), findings: t.findings.length, codes: aggregate(t.findings, (f) => f, (f) => ({ start: t.doc.positionAt(f.start), end: t.doc.positionAt(f.end) })) };
   });
 
   connection.onRequest(CatalogRequest, (): CatalogResult => ({ entries: [...catalog.entries], structure: catalog.structure }));

@@ -6,11 +6,6 @@ export const CLASS_ORDER: FindingClass[] = ['permanent', 'transient', 'unknown',
 const RANK = new Map(CLASS_ORDER.map((c, i) => [c, i]));
 export const MAX_RANGES = 100;
 
-export interface Located {
-  finding: Finding;
-  range: FileSummaryCode['ranges'][number];
-}
-
 export function emptyTotals(): Record<FindingClass, number> {
   return { permanent: 0, transient: 0, unknown: 0, intermediate: 0, success: 0 };
 }
@@ -21,15 +16,21 @@ export function totalsOf(findings: Iterable<Finding>): Record<FindingClass, numb
   return totals;
 }
 
-/** Groups findings by family and code, sorted by class (worst first), then count, then code. */
-export function aggregate(findings: Iterable<Located>): FileSummaryCode[] {
+type Range = FileSummaryCode['ranges'][number];
+
+/**
+ * Groups findings by family and code, sorted by class (worst first), then count, then code. `rangeOf` is asked only
+ * for the ranges kept (the first MAX_RANGES of each code), not for every finding of a large log.
+ */
+export function aggregate<T>(items: Iterable<T>, findingOf: (item: T) => Finding, rangeOf: (item: T) => Range): FileSummaryCode[] {
   const groups = new Map<string, FileSummaryCode>();
-  for (const { finding: f, range } of findings) {
+  for (const item of items) {
+    const f = findingOf(item);
     const key = `${f.family}:${f.code}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { code: f.code, family: f.family, title: f.title, label: f.label, class: f.class, entryId: f.entryId, count: 0, ranges: [] }));
     g.count++;
-    if (g.ranges.length < MAX_RANGES) g.ranges.push(range);
+    if (g.ranges.length < MAX_RANGES) g.ranges.push(rangeOf(item));
   }
   return [...groups.values()].sort((a, b) => RANK.get(a.class)! - RANK.get(b.class)! || b.count - a.count || a.code.localeCompare(b.code));
 }
