@@ -103,8 +103,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
         // The client could not answer: keep what was pushed.
       }
     }
+    const scannedWith = { catalog, families: [...families].join() };
     if (raw !== undefined) applySettings(raw);
     await reloadCustomCatalogs();
+    // Findings depend on the catalog and the families only: other settings (severities, the cap) just republish.
+    const findingsChanged = catalog !== scannedWith.catalog || [...families].join() !== scannedWith.families;
     for (const t of store.all()) {
       const active = isOurs(t.doc.uri, t.doc.languageId);
       if (t.active && !active) {
@@ -113,8 +116,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
         t.generation++;
         void connection.sendDiagnostics({ uri: t.doc.uri, diagnostics: [] });
       }
+      const wasActive = t.active;
       t.active = active;
-      void rescan(t);
+      if (active && wasActive && t.complete && !findingsChanged) publish(t);
+      else void rescan(t);
     }
   }
 
