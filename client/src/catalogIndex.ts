@@ -1,5 +1,6 @@
 // Look-ups over the catalog the server sent: by id and by the ways related codes are written in entries.
 // Pure data, no editor API, so the tree, the Quick Pick and the detail pages label entries the same way.
+import { parseCode, registryKey } from '../../server/src/core/catalog/codes';
 import type { CatalogEntry, CatalogStructure, Family } from '../../server/src/core/types';
 
 export const FAMILY_LABELS: Record<Family, string> = {
@@ -35,12 +36,10 @@ export class CatalogIndex {
 
 /** Spells a code the way the catalog keys it: enhanced codes by subject/detail (5.1.1 → X.1.1), hex upper-case. */
 export function codeKey(code: string): string {
-  const text = code.trim();
-  const enhanced = /^[245xX]\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (enhanced) return `X.${Number(enhanced[1])}.${Number(enhanced[2])}`;
-  const hex = /^(?:0[xX])?([0-9a-fA-F]{8})$/.exec(text);
-  if (hex && !/^\d{3}$/.test(text)) return `0x${hex[1].toUpperCase()}`;
-  return text.toUpperCase();
+  // The core's own recognition, so the client reads codes exactly as the server and the CLI do.
+  const parsed = parseCode(code);
+  if (!parsed) return code.trim().toUpperCase();
+  return parsed.family === 'enhanced' && !parsed.code.startsWith('X') ? registryKey(parsed.code) : parsed.code;
 }
 
 /** What a person calls the entry: the code, with the provider in front for provider entries. */
