@@ -48,3 +48,9 @@ test('binary and invalid text is scanned without error', () => {
   const text = new TextDecoder('utf-8').decode(bytes) + '\u0000said: 550 5.1.1\u0000';
   assert.ok(scan(text, catalog).some((f) => f.code === '550'));
 });
+
+test('a message part with hundreds of thousands of codes is read without overflowing the stack', () => {
+  const body = 'said: 550 5.1.1 x\n'.repeat(150_000);
+  const found = analyze(`MIME-Version: 1.0\nContent-Type: text/plain\n\n${body}`, catalog, { message: true });
+  assert.equal(found.filter((f) => f.family === 'reply').length, 150_000);
+});

@@ -22,7 +22,7 @@ function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): F
   const findings: Finding[] = [];
   visit(root, (part, isLeaf) => {
     // Every part's header block is text worth scanning (Subject, X-Failed-Recipients, Diagnostic fields).
-    findings.push(...scan(text, catalog, part.headerStart, part.bodyStart, options));
+    append(findings, scan(text, catalog, part.headerStart, part.bodyStart, options));
     if (!isLeaf) return;
     if (!isTextual(part.contentType)) return;
     const charset = part.params.charset;
@@ -32,11 +32,10 @@ function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): F
         findings.push({ ...f, start: decoded.rawOffset[f.start], end: Math.max(decoded.rawOffset[f.end - 1] + 1, decoded.rawOffset[f.end]) });
       }
     } else {
-      findings.push(...scan(text, catalog, part.bodyStart, part.bodyEnd, options));
+      append(findings, scan(text, catalog, part.bodyStart, part.bodyEnd, options));
     }
     if (isDeliveryStatus(part.contentType)) {
-      const source = decoded?.text ?? text;
-      const blocks = decoded ? readDeliveryStatus(source) : readDeliveryStatus(text, part.bodyStart, part.bodyEnd);
+      const blocks = decoded ? readDeliveryStatus(decoded.text) : readDeliveryStatus(text, part.bodyStart, part.bodyEnd);
       for (const block of blocks) {
         const start = decoded ? decoded.rawOffset[block.start] : block.start;
         const end = decoded ? decoded.rawOffset[Math.max(block.start, block.end - 1)] + 1 : block.end;
@@ -46,6 +45,11 @@ function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): F
   });
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return dedupe(findings);
+}
+
+/** push(...items) passes every item as an argument, which overflows the stack for a part with many findings. */
+function append(to: Finding[], items: readonly Finding[]) {
+  for (const f of items) to.push(f);
 }
 
 function visit(part: MimePart, fn: (part: MimePart, isLeaf: boolean) => void) {

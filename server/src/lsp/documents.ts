@@ -111,7 +111,8 @@ export class DocumentStore {
     const lo = lowerBound(t.findings, from);
     let hi = lo;
     while (hi < t.findings.length && t.findings[hi].start < to) hi++;
-    t.findings.splice(lo, hi - lo, ...fresh.filter((f) => f.start < to));
+    // concat, not splice(...fresh): a pasted block can bring more findings than a call can take as arguments.
+    t.findings = t.findings.slice(0, lo).concat(fresh, t.findings.slice(hi));
   }
 
   /**
