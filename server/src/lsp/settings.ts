@@ -59,16 +59,16 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
     }
   }
   const severity = {
-    permanent: level(sev.permanent, 'severity.permanent', 'error'),
-    transient: level(sev.transient, 'severity.transient', 'warning'),
-    unknown: level(sev.unknown, 'severity.unknown', 'information'),
+    permanent: level(sev.permanent, 'severity.permanent', DEFAULTS.severity.permanent),
+    transient: level(sev.transient, 'severity.transient', DEFAULTS.severity.transient),
+    unknown: level(sev.unknown, 'severity.unknown', DEFAULTS.severity.unknown),
     byFamily,
   };
   let include = DEFAULTS.include;
   const files = isObject(r.files) ? r.files : {};
   if (files.include !== undefined) {
     if (Array.isArray(files.include) && files.include.every((g) => typeof g === 'string')) {
-      const good = files.include.filter((g) => {
+      include = files.include.filter((g) => {
         try {
           picomatch(g);
           return true;
@@ -77,7 +77,6 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
           return false;
         }
       });
-      include = good;
     } else problems.push('mailErrorCodes.files.include must be a list of glob patterns; using the defaults.');
   }
   let max = DEFAULTS.maxDiagnosticsPerFile;
@@ -91,7 +90,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
     else problems.push('mailErrorCodes.customCatalogs must be a list of file paths; no custom catalog is loaded.');
   }
   return {
-    settings: { families, severity, showSuccessCodes: bool(r.showSuccessCodes, 'showSuccessCodes', false), include, maxDiagnosticsPerFile: max, customCatalogs },
+    settings: { families, severity, showSuccessCodes: bool(r.showSuccessCodes, 'showSuccessCodes', DEFAULTS.showSuccessCodes), include, maxDiagnosticsPerFile: max, customCatalogs },
     problems,
   };
 }
