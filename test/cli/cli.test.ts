@@ -71,6 +71,21 @@ test('usage errors exit 2 with a usage line on stderr; --help and --version', ()
   assert.match(version.stdout, new RegExp(`^mail-error-codes ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version.replace(/\./g, '\\.')} \\(catalog `));
 });
 
+test('COMMAND --help shows that command; option errors name the option', () => {
+  const help = run(['scan', '--help']);
+  assert.equal(help.status, 0, help.stderr);
+  assert.match(help.stdout, /^Usage: mail-error-codes scan /);
+  assert.match(help.stdout, /--fail-on LEVEL/);
+  assert.doesNotMatch(help.stdout, /explain CODE/);
+  assert.match(run(['help', 'explain']).stdout, /^Usage: mail-error-codes explain /);
+  assert.match(run(['scan', '--format']).stderr, /^mail-error-codes: option -f, --format needs a value$/m);
+  assert.match(run(['scan', '--summary=yes', 'a']).stderr, /^mail-error-codes: option -s, --summary takes no value$/m);
+  assert.match(run(['explain', '-x']).stderr, /^mail-error-codes: unknown option -x \(an argument that starts with - goes after --\)$/m);
+  const after = run(['explain', '--', '--help']);
+  assert.equal(after.status, 1, 'after --, --help is an argument to explain, not an option');
+  assert.match(after.stdout, /no mail code recognised/);
+});
+
 test('scan (text): file:line:col: severity code title, 1-based', () => {
   const r = run(['scan', 'test/fixtures/logs/postfix.log']);
   assert.equal(r.status, 1, 'permanent failures found: exit 1 with the default --fail-on error');
