@@ -2,10 +2,13 @@
 // the browser server is a self-contained bundle without Node APIs.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { root } from '../helpers';
+
+/** Packages the core may import: pure JavaScript that runs in a web worker as well as in Node. */
+const ALLOWED_IN_CORE = new Set(['catalog:compiled']);
 
 test('the .vsix lists only the bundles, grammars, language configuration, icons and documents', () => {
   const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
@@ -37,4 +40,17 @@ test('the browser server bundle uses no Node API', () => {
   const code = readFileSync(join(root, 'dist/server/browser.js'), 'utf8');
   assert.doesNotMatch(code, /require\(["'](?:node:)?(?:fs|path|os|child_process|net)["']\)/);
   assert.match(code, /BrowserMessageReader|postMessage/);
+});
+
+test('the core imports only the core (and the compiled catalog): no protocol, LSP, editor or Node module', () => {
+  const core = join(root, 'server/src/core');
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
+  const outside: string[] = [];
+  for (const file of walk(core)) {
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
+      const ok = spec.startsWith('.') ? resolve(dirname(file), spec).startsWith(core + '/') : ALLOWED_IN_CORE.has(spec);
+      if (!ok) outside.push(`${relative(root, file)}: ${spec}`);
+    }
+  }
+  assert.deepEqual(outside, []);
 });

@@ -1,8 +1,8 @@
 // The three output formats of `scan` (text, JSON Lines, SARIF 2.1.0) and the --summary table. Each formatter takes
 // findings as they come and keeps only what its format needs at the end (SARIF: the rules seen; summary: counts).
 import type { Catalog } from '../core/catalog/catalog';
-import type { FileSummaryCode, FindingClass } from '../protocol';
-import { aggregate, CLASS_ORDER, MAX_RANGES } from '../core/present/summary';
+import { aggregate, compareCodes, MAX_RANGES, type FileSummaryCode } from '../core/present/summary';
+import type { FindingClass } from '../core/types';
 import type { Hit } from './scan';
 import type { Output } from './output';
 import { clean, type Style } from './terminal';
@@ -132,8 +132,7 @@ export function summaryFormatter(out: Output, style: Style, format: 'text' | 'js
     },
     end() {
       merge();
-      const rank = new Map(CLASS_ORDER.map((c, i) => [c, i]));
-      const sorted = [...groups.values()].sort((a, b) => rank.get(a.class)! - rank.get(b.class)! || b.count - a.count || a.code.localeCompare(b.code));
+      const sorted = [...groups.values()].sort(compareCodes);
       if (format === 'json') {
         for (const g of sorted) out.line(JSON.stringify({ code: g.code, family: g.family, class: g.class, severity: levelOf(g.class, all), count: g.count, title: g.title }));
         return;
