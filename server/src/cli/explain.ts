@@ -1,5 +1,6 @@
 // `explain`: a code or a whole reply as terminal text, from the catalog's explain() (the same as the hover).
 import { resultClass, type Catalog, type Explanation, type LookupResult } from '../core/catalog/catalog';
+import { FAMILY_NAMES, familyKind } from '../core/families';
 import { classWords } from '../core/present/markdown';
 import type { CatalogEntry } from '../core/types';
 import { clean, type Style } from './terminal';
@@ -8,12 +9,6 @@ export interface Explained {
   found: boolean;
   text: string;
 }
-
-const FAMILY_WORDS: Record<string, string> = {
-  reply: 'SMTP reply code',
-  enhanced: 'Enhanced status code (RFC 3463)',
-  outlook: 'Outlook / Windows Mail error code',
-};
 
 /** True when the catalog knows at least one code of the text (or a provider message matched). */
 export function isFound(e: Explanation): boolean {
@@ -92,7 +87,7 @@ class Writer {
     const s = this.style;
     this.lines.push(`${s.bold(s.cyan(clean(code)))} ${s.bold('—')} ${s.bold(clean(e.title))}`);
     this.lines.push(`  Class:  ${this.paintClass(cls)}${e.deprecated ? s.yellow(' (deprecated)') : ''}`);
-    this.lines.push(`  Family: ${clean(e.family === 'provider' ? `Provider message (${e.providerName ?? e.provider})` : FAMILY_WORDS[e.family])}${e.name ? ` · ${clean(e.name)}` : ''}`);
+    this.lines.push(`  Family: ${clean(familyKind(e))}${e.name ? ` · ${clean(e.name)}` : ''}`);
     if (e.codes?.length) this.lines.push(`  Codes:  ${clean(e.codes.join(', '))}`);
     this.lines.push('');
     this.para(e.meaning, '  ');
@@ -108,7 +103,7 @@ class Writer {
     const s = this.style;
     const cls = resultClass(r);
     this.lines.push(`${s.bold(s.cyan(clean(r.code ?? r.query)))} ${s.bold('—')} ${s.yellow('not in the catalog')} ${s.dim('(inferred from its structure)')}`);
-    if (r.family) this.lines.push(`  Family: ${FAMILY_WORDS[r.family] ?? r.family}`);
+    if (r.family) this.lines.push(`  Family: ${FAMILY_NAMES[r.family].kind}`);
     this.lines.push(`  Class:  ${this.paintClass(cls)} ${s.dim('(inferred)')}`);
     if (r.inferred) {
       this.lines.push('');
