@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { catalog, located, root } from '../helpers';
-import { generateLog } from './generate';
+import { generateLog } from '../../scripts/generate-log.mjs';
 
 const CLI = join(root, 'dist/cli.js');
 const ESC = /\u001b\[/;
@@ -220,7 +220,7 @@ test('a file without read permission is reported in one line', (t) => {
 
 test('a broken pipe (| head -1) ends quietly with status 0', () => {
   const big = join(dir, 'pipe.log');
-  writeFileSync(big, generateLog(3e6));
+  writeFileSync(big, generateLog(3e6, 1, { hard: true }));
   const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" scan "${big}" | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   assert.equal(r.stderr, '', 'nothing on stderr');
   assert.equal(r.status, 0);
@@ -258,7 +258,7 @@ test('a 10 MB single line completes', () => {
 });
 
 test('a 20 MB log: the CLI finds exactly what analyze() finds on the whole text (chunk boundaries lose nothing)', () => {
-  const text = generateLog(20e6);
+  const text = generateLog(20e6, 1, { hard: true });
   const file = join(dir, 'big.log');
   writeFileSync(file, text);
   const r = run(['scan', '--all', '-f', 'json', file]);
