@@ -1,7 +1,10 @@
 // Compiles catalog/**/*.json into one validated object (dist/catalog.json). Fails the build on any invalid entry.
+// The files are checked by server/src/validateCatalog.ts, the validator the language server and the CLI use too:
+// esbuild bundles it into out/ first (a few milliseconds) so that this script can load it.
+import * as esbuild from 'esbuild';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { Validator } from '@cfworker/json-schema';
 
 function catalogFiles(dir) {
   return readdirSync(dir).sort().flatMap((name) => {
@@ -11,25 +14,24 @@ function catalogFiles(dir) {
   });
 }
 
+/** The shared validator, bundled for Node. */
+export function loadValidator(root) {
+  const outfile = join(root, 'out/validate-catalog.cjs');
+  esbuild.buildSync({ entryPoints: [join(root, 'server/src/validateCatalog.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', absWorkingDir: root });
+  return createRequire(import.meta.url)(outfile);
+}
+
 export function compileCatalog(root) {
   const dir = join(root, 'catalog');
-  const validator = new Validator(JSON.parse(readFileSync(join(dir, 'schema.json'), 'utf8')), '2020-12', false);
+  const { validateCatalog, duplicateIds } = loadValidator(root);
   const entries = [];
   const problems = [];
-  const seen = new Set();
+  const seen = new Map();
   for (const file of catalogFiles(dir)) {
-    const data = JSON.parse(readFileSync(file, 'utf8'));
-    const result = validator.validate(data);
     const name = relative(root, file);
-    if (!result.valid) {
-      for (const e of result.errors) problems.push(`${name}: ${e.instanceLocation}: ${e.error}`);
-      continue;
-    }
-    for (const entry of data.entries) {
-      if (seen.has(entry.id)) problems.push(`${name}: duplicate id ${entry.id}`);
-      seen.add(entry.id);
-      entries.push(entry);
-    }
+    const check = validateCatalog(JSON.parse(readFileSync(file, 'utf8')));
+    for (const p of [...check.problems, ...duplicateIds(check.entries, seen, name)]) problems.push(`${name}: ${p.at}: ${p.message}`);
+    entries.push(...check.entries);
   }
   if (problems.length) throw new Error(`invalid catalog:\n${problems.slice(0, 50).join('\n')}`);
   const structurePath = join(dir, 'structure.json');

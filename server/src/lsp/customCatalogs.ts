@@ -1,10 +1,7 @@
 // Loads the user's custom catalogs (mailErrorCodes.customCatalogs). A bad file is reported with its path and the
 // JSON path of the problem, and left out; the built-in catalog and the other files keep working.
-import { Validator } from '@cfworker/json-schema';
-import schema from '../../../catalog/schema.json';
 import type { CatalogEntry } from '../core/types';
-
-const validator = new Validator(schema as object, '2020-12', false);
+import { validateCatalog } from '../validateCatalog';
 
 export interface CustomCatalogs {
   entries: CatalogEntry[];
@@ -35,11 +32,10 @@ async function loadOne(path: string, readFile: (path: string) => Promise<string>
   } catch (error) {
     return `custom catalog ${path} is not valid JSON (${(error as Error).message}); it is ignored.`;
   }
-  const result = validator.validate(data);
-  if (!result.valid) {
-    // The deepest error is the most useful: it names the field, not just "items did not match".
-    const deepest = [...result.errors].sort((a, b) => b.instanceLocation.length - a.instanceLocation.length)[0];
-    return `custom catalog ${path} is invalid at ${deepest.instanceLocation}: ${deepest.error} It is ignored.`;
+  const { entries, problems } = validateCatalog(data);
+  if (problems.length) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    return `custom catalog ${path} is invalid at ${problems[0].at}: ${problems[0].message}${more} It is ignored.`;
   }
-  return (data as { entries: CatalogEntry[] }).entries.map((e) => ({ ...e, origin: path }));
+  return entries.map((e) => ({ ...e, origin: path }));
 }
