@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
+import { satisfies } from 'semver';
 import { root } from '../helpers';
 
 /** Packages the core may import: pure JavaScript that runs in a web worker as well as in Node. */
@@ -53,4 +54,42 @@ test('the core imports only the core (and the compiled catalog): no protocol, LS
     }
   }
   assert.deepEqual(outside, []);
+});
+
+test('every locked package supports the Node this runs on (npm install prints no EBADENGINE)', () => {
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+  const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  assert.ok(satisfies(process.version, own.engines.node), `package.json engines.node ${own.engines.node} vs ${process.version}`);
+  const unsupported = Object.entries(lock.packages as Record<string, { version?: string; engines?: { node?: string } | string[] }>)
+    .filter(([name, p]) => name && !Array.isArray(p.engines) && p.engines?.node && !satisfies(process.version, p.engines.node))
+    .map(([name, p]) => `${name}@${p.version} wants node ${(p.engines as { node: string }).node}`);
+  assert.deepEqual(unsupported, []);
+});
+
+test('every package the code imports is declared in package.json, and every declared one is used', () => {
+  const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const declared = new Set(Object.keys({ ...own.dependencies, ...own.devDependencies }));
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
+    if (n === 'node_modules' || n === 'fixtures' || n.startsWith('.')) return [];
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : /\.(ts|mts|mjs|js|cjs)$/.test(n) ? [p] : [];
+  });
+  const used = new Set<string>();
+  const undeclared: string[] = [];
+  for (const file of [...['server', 'client', 'test', 'scripts', 'bin'].flatMap((d) => walk(join(root, d))), join(root, '.vscode-test.mjs')]) {
+    const text = readFileSync(file, 'utf8');
+    for (const [, spec] of text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\(\s*|^\s*import\s+)['"]([^'"./][^'"]*)['"]/gm)) {
+      if (spec.startsWith('node:') || spec === 'vscode' || spec === 'catalog:compiled') continue;
+      const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+      // a types-only package (`import type … from 'sarif'`) comes from @types/
+      const pkg = declared.has(name) || !declared.has(`@types/${name}`) ? name : `@types/${name}`;
+      used.add(pkg);
+      if (!declared.has(pkg)) undeclared.push(`${relative(root, file)}: ${spec}`);
+    }
+  }
+  assert.deepEqual(undeclared, []);
+  // Used without an import: type packages, tools run by package.json scripts, and what a tool loads from the project.
+  const byTools: Record<string, string> = { typescript: 'tsc (npm run typecheck)', '@vscode/vsce': 'vsce (npm run package)', '@vscode/test-electron': 'loaded by @vscode/test-cli' };
+  const usedOtherwise = (name: string) => name.startsWith('@types/') || name in byTools;
+  assert.deepEqual([...declared].filter((d) => !used.has(d) && !usedOtherwise(d)), []);
 });
