@@ -55,6 +55,41 @@ test('explain: an unknown but well-formed code is inferred, marked as such, exit
   assert.match(text.stdout, /no mail code recognised/);
 });
 
+test('explain --format json: one object per argument, with the entries as the catalog has them', () => {
+  const reply = "550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy";
+  const r = run(['explain', '--format', 'json', '550', '5.1.1', reply, '0x800CCC0E']);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = jsonLines(r.stdout);
+  assert.deepEqual(rows.map((x) => [x.input, x.found]), [['550', true], ['5.1.1', true], [reply, true], ['0x800CCC0E', true]]);
+  const [e550] = rows[0].entries;
+  const entry550 = catalog.get('reply.550')!;
+  assert.deepEqual(
+    { id: e550.id, family: e550.family, code: e550.code, title: e550.title, class: e550.class, meaning: e550.meaning, causes: e550.causes, sender: e550.actions.sender, sources: e550.sources },
+    { id: 'reply.550', family: 'reply', code: '550', title: entry550.title, class: 'permanent', meaning: entry550.meaning, causes: entry550.causes, sender: entry550.actions.sender, sources: entry550.sources },
+  );
+  assert.equal(rows[1].entries[0].code, '5.1.1', 'the code as asked, not the registry key X.1.1');
+  assert.equal(rows[1].entries[0].class, 'permanent');
+  const families = rows[2].entries.map((e: { family: string }) => e.family);
+  assert.deepEqual(families, ['provider', 'reply', 'enhanced']);
+  assert.equal(rows[2].entries[0].provider, 'gmail');
+  assert.equal(rows[3].entries[0].family, 'outlook');
+  assert.equal(r.stdout.split('\n').filter(Boolean).length, 4, 'JSON Lines: one line per argument');
+
+  const unknown = run(['explain', '-f', 'json', '5.9.99', 'mailbox full']);
+  assert.equal(unknown.status, 1);
+  const [inferred, none] = jsonLines(unknown.stdout);
+  assert.equal(inferred.found, false);
+  assert.deepEqual(inferred.entries, []);
+  assert.equal(inferred.inferred[0].code, '5.9.99');
+  assert.equal(inferred.inferred[0].class, 'permanent');
+  assert.deepEqual([none.found, none.inferred], [false, []]);
+  assert.ok(none.suggestions.some((x: { id: string }) => x.id === 'enhanced.x.2.2'), 'words get suggestions');
+
+  const mixed = jsonLines(run(['explain', '-f', 'json', '550 4.2.2']).stdout)[0];
+  assert.match(mixed.inconsistency, /disagree/);
+  assert.equal(run(['explain', '--format', 'yaml', '550']).status, 2);
+});
+
 test('usage errors exit 2 with a usage line on stderr; --help and --version', () => {
   for (const args of [[], ['explain'], ['frobnicate'], ['explain', '--bogus', '550'], ['scan'], ['scan', '--format', 'xml', 'a'], ['scan', '--fail-on', 'panic', 'a'], ['--nope']]) {
     const r = run(args);
