@@ -1,6 +1,8 @@
 // Types shared across the core, the language server, the CLI and (through the protocol) the client.
 // Pure data: no editor or Node API here.
 
+import type { Reason } from './bounce/reason';
+
 export type Family = 'reply' | 'enhanced' | 'outlook' | 'provider';
 export type Severity = 'success' | 'intermediate' | 'transient' | 'permanent' | 'both';
 
@@ -25,6 +27,8 @@ export interface CatalogEntry {
   providerName?: string;
   codes?: string[];
   phrases?: string[];
+  /** Provider entries: why delivery failed, in the bounce taxonomy (catalog/schema.json $defs.reason). */
+  reason?: Reason;
   definedBy?: { kind: 'rfc' | 'vendor' | 'folklore'; rfc?: string; section?: string; note?: string };
   vendors?: string[];
   pairedReplyCodes?: string[];
