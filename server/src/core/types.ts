@@ -10,6 +10,25 @@ export interface Source {
   url?: string;
 }
 
+/** Why delivery failed, by the names bounce-processing libraries use (catalog/schema.json lists them all). */
+export type BounceReason =
+  | 'userunknown' | 'mailboxfull' | 'filtered' | 'rejected' | 'blocked' | 'spamdetected' | 'expired' | 'hostunknown'
+  | 'mesgtoobig' | 'exceedlimit' | 'norelaying' | 'securityerror' | 'policyviolation' | 'systemerror' | 'systemfull'
+  | 'networkerror' | 'mailererror' | 'toomanyconn' | 'speeding' | 'suspend' | 'hasmoved' | 'notaccept' | 'authfailure'
+  | 'requireptr' | 'notcompliantrfc' | 'badreputation' | 'virusdetected' | 'contenterror' | 'syntaxerror'
+  | 'failedstarttls' | 'onhold' | 'undefined' | 'delivered' | 'feedback' | 'vacation';
+
+/** A mailbox provider, gateway or sending service: the `provider` block of its catalog file. */
+export interface ProviderInfo {
+  id: string;
+  name: string;
+  /** Domain suffixes of its mail hosts: a host equal to one, or ending in "." + one, is the provider's. */
+  hosts?: string[];
+  /** Literal strings in (nearly) every reply of this provider and no other's: Gmail's "gsmtp". */
+  markers?: string[];
+  sources: Source[];
+}
+
 export interface CatalogEntry {
   id: string;
   family: Family;
@@ -23,8 +42,13 @@ export interface CatalogEntry {
   group?: string;
   provider?: string;
   providerName?: string;
+  /** Provider entries: `smtp` (default) for replies in SMTP; `http` for statuses of a sending API (Mailgun's 400). */
+  kind?: 'smtp' | 'http';
   codes?: string[];
   phrases?: string[];
+  /** Provider entries: literal strings only this provider writes ([TSS04], S3150); they identify the entry whatever its codes. */
+  markers?: string[];
+  reason?: BounceReason;
   definedBy?: { kind: 'rfc' | 'vendor' | 'folklore'; rfc?: string; section?: string; note?: string };
   vendors?: string[];
   pairedReplyCodes?: string[];
@@ -60,4 +84,6 @@ export interface CompiledCatalog {
   version: string;
   structure: CatalogStructure;
   entries: CatalogEntry[];
+  /** The provider blocks of the provider files, in file order. */
+  providers?: ProviderInfo[];
 }
