@@ -23,19 +23,24 @@ export function loadValidator(root) {
 
 export function compileCatalog(root) {
   const dir = join(root, 'catalog');
-  const { validateCatalog, duplicateIds } = loadValidator(root);
+  const { validateCatalog, duplicateIds, providerProblems, hostProblems } = loadValidator(root);
   const entries = [];
+  const providers = [];
   const problems = [];
   const seen = new Map();
   for (const file of catalogFiles(dir)) {
     const name = relative(root, file);
     const check = validateCatalog(JSON.parse(readFileSync(file, 'utf8')));
-    for (const p of [...check.problems, ...duplicateIds(check.entries, seen, name)]) problems.push(`${name}: ${p.at}: ${p.message}`);
+    const own = check.problems.length ? [] : [...duplicateIds(check.entries, seen, name), ...providerProblems(check)];
+    for (const p of [...check.problems, ...own]) problems.push(`${name}: ${p.at}: ${p.message}`);
+    if (check.provider) providers.push(check.provider);
     entries.push(...check.entries);
   }
+  problems.push(...hostProblems(providers));
   if (problems.length) throw new Error(`invalid catalog:\n${problems.slice(0, 50).join('\n')}`);
   const structurePath = join(dir, 'structure.json');
   const structure = existsSync(structurePath) ? JSON.parse(readFileSync(structurePath, 'utf8')) : null;
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
-  return { version, structure, entries };
+  return { version, structure, entries, providers };
 }
+

@@ -2,7 +2,7 @@
 // language server's custom catalogs, the CLI's `catalog validate` and the tests use it.
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import schema from '../../catalog/schema.json';
-import type { CatalogEntry } from './core/types';
+import type { CatalogEntry, ProviderInfo } from './core/types';
 
 const validator = new Validator(schema as object, '2020-12', false);
 
@@ -15,6 +15,8 @@ export interface CatalogProblem {
 export interface CatalogCheck {
   /** The file's entries; empty when it has problems (a file is taken whole or not at all). */
   entries: CatalogEntry[];
+  /** The file's provider block, when it has one (and no problem). */
+  provider?: ProviderInfo;
   problems: CatalogProblem[];
 }
 
@@ -26,7 +28,10 @@ const SUMMARIES = new Set([
 
 export function validateCatalog(data: unknown): CatalogCheck {
   const result = validator.validate(data);
-  if (result.valid) return { entries: (data as { entries: CatalogEntry[] }).entries, problems: [] };
+  if (result.valid) {
+    const { entries, provider } = data as { entries: CatalogEntry[]; provider?: ProviderInfo };
+    return { entries, provider, problems: [] };
+  }
   return { entries: [], problems: problemsOf(result.errors) };
 }
 
@@ -57,5 +62,40 @@ export function duplicateIds(entries: readonly CatalogEntry[], seen: Map<string,
     if (first !== undefined) problems.push({ at: `#/entries/${i}/id`, message: `duplicate id ${entry.id}${first === file ? '' : ` (also in ${first})`}.` });
     else seen.set(entry.id, file);
   });
+  return problems;
+}
+
+/**
+ * What the schema cannot say about a built-in provider file: its entries belong to its provider block, carry the
+ * block's name, and say why delivery failed (a reason).
+ */
+export function providerProblems(data: { provider?: ProviderInfo; entries: readonly CatalogEntry[] }): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  data.entries.forEach((entry, i) => {
+    if (entry.family !== 'provider') return;
+    const at = `#/entries/${i}`;
+    const provider = data.provider;
+    if (!provider) problems.push({ at, message: `${entry.id}: a provider entry in a file without a provider block.` });
+    else {
+      if (entry.provider !== provider.id) problems.push({ at: `${at}/provider`, message: `${entry.id}: provider "${entry.provider}" is not the file's provider "${provider.id}".` });
+      if (entry.providerName !== provider.name) problems.push({ at: `${at}/providerName`, message: `${entry.id}: providerName "${entry.providerName}" is not the file's provider name "${provider.name}".` });
+    }
+    if (!entry.reason) problems.push({ at, message: `${entry.id}: no reason.` });
+  });
+  return problems;
+}
+
+/** Two provider blocks may not share an id or claim the same host suffix (a longer suffix inside another's is fine: it wins). */
+export function hostProblems(providers: readonly ProviderInfo[]): string[] {
+  const problems: string[] = [];
+  const owner = new Map<string, string>();
+  for (const p of providers) {
+    if (owner.has(`id:${p.id}`)) problems.push(`two provider blocks with the id ${p.id}`);
+    owner.set(`id:${p.id}`, p.id);
+    for (const host of p.hosts ?? []) {
+      if (owner.has(host) && owner.get(host) !== p.id) problems.push(`the mail host suffix ${host} is claimed by ${owner.get(host)} and ${p.id}`);
+      owner.set(host, p.id);
+    }
+  }
   return problems;
 }

@@ -1,7 +1,7 @@
 // The one catalog validator (build, custom catalogs, CLI): problems name the field at fault, not the schema's layers.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { duplicateIds, validateCatalog } from '../../server/src/validateCatalog';
+import { duplicateIds, hostProblems, providerProblems, validateCatalog } from '../../server/src/validateCatalog';
 import { catalog } from '../helpers';
 
 const good = catalog.entries.find((e) => e.family === 'reply')!;
@@ -31,4 +31,21 @@ test('duplicate ids across files name the first file', () => {
   const seen = new Map<string, string>();
   assert.deepEqual(duplicateIds([good], seen, 'a.json'), []);
   assert.deepEqual(duplicateIds([good, good], seen, 'b.json').map((p) => p.message), [`duplicate id ${good.id} (also in a.json).`, `duplicate id ${good.id} (also in a.json).`]);
+});
+
+test('built-in provider files: entries belong to the block, carry its name and a reason; hosts are not shared', () => {
+  const entry = catalog.entries.find((e) => e.family === 'provider')!;
+  const provider = catalog.provider(entry.provider!)!;
+  assert.deepEqual(providerProblems({ provider, entries: [entry] }), []);
+  const { reason: _reason, ...noReason } = entry;
+  const messages = providerProblems({ provider, entries: [{ ...noReason, provider: 'other', providerName: 'Other' }] }).map((p) => `${p.at} ${p.message}`);
+  assert.deepEqual(messages, [
+    `#/entries/0/provider ${entry.id}: provider "other" is not the file's provider "${provider.id}".`,
+    `#/entries/0/providerName ${entry.id}: providerName "Other" is not the file's provider name "${provider.name}".`,
+    `#/entries/0 ${entry.id}: no reason.`,
+  ]);
+  assert.match(providerProblems({ entries: [entry] })[0].message, /without a provider block/);
+  const block = (id: string, hosts: string[]) => ({ id, name: id, hosts, sources: [{ title: 'x' }] });
+  assert.deepEqual(hostProblems([block('a', ['a.example']), block('b', ['mx.a.example'])]), []);
+  assert.deepEqual(hostProblems([block('a', ['a.example']), block('b', ['a.example']), block('a', [])]), ['the mail host suffix a.example is claimed by a and b', 'two provider blocks with the id a']);
 });
