@@ -1,7 +1,7 @@
 // The built CLI (dist/cli.js) run as a process: explain, scan in every format, bad inputs, pipes, exit statuses.
 // Build first: node scripts/build.mjs
 import assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,7 +142,8 @@ test('scan --format json: one object per finding, positions match the fixtures',
     const rows = jsonLines(r.stdout);
     assert.ok(rows.length > 0, name);
     for (const row of rows) {
-      assert.deepEqual(Object.keys(row).sort(), ['character', 'code', 'endCharacter', 'family', 'file', 'line', 'severity', 'title']);
+      assert.deepEqual(Object.keys(row).filter((k) => k !== 'id').sort(), ['character', 'class', 'code', 'endCharacter', 'family', 'file', 'line', 'severity', 'title']);
+      if (row.id !== undefined) assert.ok(catalog.get(row.id), `${row.id} is a catalog entry`);
       assert.equal(row.file, file);
       assert.ok(['reply', 'enhanced', 'outlook', 'provider', 'dsn-summary'].includes(row.family));
       assert.ok(['error', 'warning', 'information'].includes(row.severity));
@@ -260,6 +261,38 @@ test('a broken pipe (| head -1) ends quietly with status 0', () => {
   assert.equal(r.stderr, '', 'nothing on stderr');
   assert.equal(r.status, 0);
   assert.equal(r.stdout.split('\n').filter(Boolean).length, 1);
+});
+
+test('scan --format json - streams: a line\'s findings are written while standard input stays open', async () => {
+  const child = spawn(process.execPath, [CLI, 'scan', '--format', 'json', '--fail-on', 'none', '-'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+  /** Resolves once stdout holds `n` lines; fails if the process ends first (the deadline is the test's time-out). */
+  const lines = (n: number) => new Promise<unknown[]>((res, rej) => {
+    const check = () => {
+      const rows = out.split('\n').filter(Boolean);
+      if (rows.length >= n) {
+        child.stdout.off('data', check);
+        res(rows.map((l) => JSON.parse(l)));
+      }
+    };
+    child.stdout.on('data', check);
+    child.once('exit', () => rej(new Error(`exited with ${out.split('\n').filter(Boolean).length} lines: ${err}`)));
+    check();
+  });
+  child.stdin.write('Nov 23 10:00:01 mx1 postfix/smtp[1]: A1: to=<a@example.org>, dsn=5.1.1, status=bounced (host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command))\n');
+  child.stdin.write('Nov 23 10:00:02 mx1 postfix/qmgr[2]: A1: removed\n');
+  const first = await lines(3);
+  assert.deepEqual(first.map((r) => (r as { code: string }).code), ['5.1.1', '550', '5.1.1']);
+  assert.equal((first[1] as { id: string }).id, 'reply.550', 'rows carry the catalog id, as catalog export does');
+  assert.equal(child.exitCode, null, 'still running: standard input is open');
+  child.stdin.write('Nov 23 10:00:03 mx1 postfix/smtp[3]: B2: to=<b@example.net>, dsn=4.2.2, status=deferred (host mx.example.net[192.0.2.2] said: 452 4.2.2 Mailbox full)\n');
+  child.stdin.end();
+  assert.equal(await exited, 0, err);
+  assert.deepEqual(out.trim().split('\n').map((l) => JSON.parse(l).code), ['5.1.1', '550', '5.1.1', '4.2.2', '452', '4.2.2']);
 });
 
 test('--fail-on levels', () => {

@@ -44,7 +44,7 @@ export function jsonFormatter(out: Output): Formatter {
   return {
     hit(file, hit, level) {
       const f = hit.finding;
-      out.line(JSON.stringify({ file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, severity: level, title: f.title }));
+      out.line(JSON.stringify({ file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, class: f.class, severity: level, title: f.title, id: f.entryId }));
     },
     end() {},
   };

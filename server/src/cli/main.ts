@@ -3,6 +3,7 @@
 // Exit status: 0 fine · 1 what the command reports (an unknown code, findings at or above --fail-on) ·
 // 2 a usage error, or an input that could not be read (it wins over 1: the result is incomplete).
 import { UsageError } from './args';
+import { catalogCommand } from './catalogCommand';
 import type { Command } from './command';
 import { explainCommand } from './explainCommand';
 import { builtInCatalog, NAME, VERSION } from './program';
@@ -11,6 +12,7 @@ import { scanCommand } from './scanCommand';
 const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
   scan: scanCommand,
+  catalog: catalogCommand,
 };
 
 export const USAGE = [...Object.values(COMMANDS).map((c) => c.usage), '--help | --version | COMMAND --help']

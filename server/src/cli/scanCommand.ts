@@ -19,7 +19,8 @@ export const scanCommand: Command = {
   is reported too; other input is streamed.
   -f, --format FORMAT   text (default): FILE:LINE:COL: severity code title
                         json: JSON Lines, one object per finding: file, line (1-based), character and
-                          endCharacter (0-based UTF-16 offsets in the line), code, family, severity, title
+                          endCharacter (0-based UTF-16 offsets in the line), code, family, class, severity,
+                          title, id (the catalog entry, as in catalog export; absent for unknown codes)
                         sarif: one SARIF 2.1.0 log
   -s, --summary         Counts per code instead of each finding (text or json)
   -a, --all             Also report success (2xx) and intermediate (3xx) codes, as information
@@ -57,8 +58,9 @@ export const scanCommand: Command = {
     let stdinUsed = false;
     for (const file of files) {
       if (file === '-' && stdinUsed) continue;
-      const input = file === '-' ? stdinInput() : fileInput(file);
-      if (file === '-') stdinUsed = true;
+      const live = file === '-';
+      const input = live ? stdinInput() : fileInput(file);
+      if (live) stdinUsed = true;
       try {
         await scanInput(input, catalog, {
           hits: async (hits) => {
@@ -68,10 +70,12 @@ export const scanCommand: Command = {
               worst = Math.max(worst, LEVEL_RANK[level]);
               formatter.hit(input.name, hit, level);
             }
-            await out.drain();
+            await out.drain(live);
           },
           note: (message) => process.stderr.write(`${NAME}: ${clean(input.name)}: ${message}\n`),
-        });
+          // Standard input may be a live stream (tail -F): each piece is scanned and written as it comes, not once a
+          // megabyte has gathered. A line's findings come out when the next line arrives (the rules read one ahead).
+        }, live ? { chunkChars: 1 } : {});
       } catch (error) {
         unreadable = true;
         await out.flush();
