@@ -93,6 +93,7 @@ writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 }, null, 2));
 const config = join(temp, 'code-server.yaml');
 writeFileSync(config, 'auth: none\ncert: false\n');
