@@ -2,10 +2,10 @@
 // with the extension installed and the samples open; Ctrl+C (SIGINT) ends everything it started.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
@@ -129,4 +129,38 @@ test('Ctrl+C ends code-server and everything it started, and removes the tempora
   assert.deepEqual(processesOf(temp), [], 'no process left');
   assert.equal(existsSync(temp), false);
   await assert.rejects(get(`http://127.0.0.1:${port}/healthz`), 'nothing listens on the port');
+});
+
+test('npm start -- --folder DIR opens that folder', async () => {
+  const own = mkdtempSync(join(tmpdir(), 'mec-start-folder-'));
+  writeFileSync(join(own, 'mail.log'), 'Nov 24 mx postfix/smtp[1]: A1: to=<a@example.org>, dsn=5.1.1, status=bounced (host x said: 550 5.1.1 unknown)\n');
+  const folderPort = await freePort();
+  const second = spawn(process.execPath, [join(repoRoot(), 'scripts/start.mjs'), '--port', String(folderPort), '--folder', own], {
+    cwd: repoRoot(), detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env },
+  });
+  let text = '';
+  second.stdout!.setEncoding('utf8').on('data', (d: string) => { text += d; });
+  second.stderr!.setEncoding('utf8').on('data', (d: string) => { text += d; });
+  try {
+    await pollUntil('npm start --folder to print its address', () => {
+      if (second.exitCode !== null) throw new Error(`npm start exited (${second.exitCode}):\n${text}`);
+      return /Press Ctrl\+C to stop\./.test(text);
+    }, TIMEOUTS.install + TIMEOUTS.ready);
+    assert.ok(text.includes(`Folder: ${own}\n`), text);
+    assert.ok(text.includes(`http://127.0.0.1:${folderPort}/?folder=${encodeURIComponent(own)}`), text);
+    assert.equal((await get(`http://127.0.0.1:${folderPort}/?folder=${encodeURIComponent(own)}`)).status, 200);
+    const exited = new Promise<number | null>((res) => second.once('exit', (code) => res(code)));
+    process.kill(second.pid!, 'SIGINT');
+    assert.equal(await exited, 0, text);
+    assert.ok(existsSync(join(own, 'mail.log')), 'a folder of yours is left as it was');
+  } finally {
+    if (second.exitCode === null) {
+      // npm start ends its code-server on SIGTERM; SIGKILL only if it does not exit
+      const gone = new Promise((res) => second.once('exit', res));
+      process.kill(second.pid!, 'SIGTERM');
+      await Promise.race([gone, pollUntil('npm start to exit', () => second.exitCode !== null, TIMEOUTS.stop * 2).catch(() => undefined)]);
+      try { process.kill(-second.pid!, 'SIGKILL'); } catch { /* gone */ }
+    }
+    rmSync(own, { recursive: true, force: true });
+  }
 });

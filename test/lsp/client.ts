@@ -41,8 +41,8 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async start() {
-    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  async start(rootUri: string | null = null) {
+    await this.connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } } });
     this.connection.sendNotification('initialized', {});
   }
 
