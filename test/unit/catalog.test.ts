@@ -35,6 +35,24 @@ test('ids are unique, every entry has a source and a real meaning', () => {
   assert.ok(catalog.entries.length > 400, `entries: ${catalog.entries.length}`);
 });
 
+test('catalog text states facts: it never speaks of the documents the catalog was made from', () => {
+  // Users never saw those documents: "Seed 001 pairs…" or "the brief asked for…" means nothing to them.
+  const paperwork = /\bseeds?\b|\bbriefs?\b|\bissue #?\d+/i;
+  const all = [...files, join(dir, 'schema.json'), join(dir, 'structure.json')];
+  const found: string[] = [];
+  const walk = (value: unknown, where: string) => {
+    if (typeof value === 'string') {
+      if (paperwork.test(value)) found.push(`${where}: ${value.slice(0, 100)}`);
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}[${i}]`));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${where}.${k}`);
+  };
+  for (const file of all) walk(JSON.parse(readFileSync(file, 'utf8')), file.slice(dir.length + 1));
+  assert.deepEqual(found, []);
+  // The test itself must be able to fail.
+  walk({ notes: ['Seed 000 lists this twice.'] }, 'probe');
+  assert.equal(found.length, 1);
+});
+
 test('the structure explains every class, subject and group', () => {
   const s = catalog.structure;
   assert.deepEqual(s.replyClasses.map((c) => c.digit), ['2', '3', '4', '5']);
