@@ -45,6 +45,8 @@ export interface CatalogEntry {
   /** Provider entries: `smtp` (default) for replies in SMTP; `http` for statuses of a sending API (Mailgun's 400). */
   kind?: 'smtp' | 'http';
   codes?: string[];
+  /** Provider entries: ranges of enhanced codes, "5.7.606-649". */
+  codeRanges?: string[];
   phrases?: string[];
   /** Provider entries: literal strings only this provider writes ([TSS04], S3150); they identify the entry whatever its codes. */
   markers?: string[];

@@ -75,6 +75,10 @@ export class Catalog {
   private readonly providerById = new Map<string, ProviderInfo>();
   private readonly hosts: HostTable;
   private readonly phrases: PhraseMatcher;
+  /** Every code a provider entry is keyed by, its ranges expanded. */
+  private readonly entryCodes = new Map<CatalogEntry, Set<string>>();
+  /** "550" → provider entries with codes and no words: known only by their codes and who answered. */
+  private readonly codeOnly = new Map<string, CatalogEntry[]>();
   private readonly codelessPattern?: RegExp;
   private searchText?: Map<CatalogEntry, { code: string; title: string; other: string }>;
 
@@ -90,7 +94,13 @@ export class Catalog {
     for (const entry of this.entries) {
       if (entry.family === 'provider') {
         // An HTTP status of a sending API shares its digits with a reply code, not its meaning.
-        if (entry.kind !== 'http') for (const code of entry.codes ?? []) push(this.providersByCode, code, entry);
+        const codes = new Set(entry.kind === 'http' ? [] : [...(entry.codes ?? []), ...(entry.codeRanges ?? []).flatMap(expandRange)]);
+        this.entryCodes.set(entry, codes);
+        const wordless = !entry.phrases?.length && !entry.markers?.length;
+        for (const code of codes) {
+          push(this.providersByCode, code, entry);
+          if (wordless) push(this.codeOnly, code, entry);
+        }
       } else {
         push(this.byCode, `${entry.family}:${entry.code}`, entry);
       }
@@ -225,8 +235,9 @@ export class Catalog {
    *
    * An entry explains the reply when one of its markers is in it, or one of its phrases together with its codes.
    * A long phrase is enough on its own (providers change the codes around the same words: 421 4.7.28 for 421 4.7.0),
-   * a short one is not (two providers use the same few words for different things). When the host that answered
-   * is a provider's, other providers' entries need a marker; that provider's entries come first.
+   * a short one is not (two providers use the same few words for different things). Who answered — the host, or
+   * else the provider's own markers in the text ("gsmtp") — decides between providers: other providers' entries
+   * then need a marker, and that provider's entries known only by their codes can match.
    */
   matchProviders(text: string, codes: readonly string[] = [], context: string = text): CatalogEntry[] {
     return this.providerHits(text, codes, context).map((h) => h.entry);
@@ -235,31 +246,51 @@ export class Catalog {
   /** matchProviders() with where in the text each entry's words are. */
   providerHits(text: string, codes: readonly string[] = [], context: string = text): PhraseHit[] {
     const found = this.phrases.match(text);
-    if (!found) return [];
     const answering = answeringHost(context);
     const host = answering ? this.hosts.providerOf(answering)?.id : undefined;
+    if (!found && host === undefined) return [];
+    // Who answered: the host when it is known, else the providers whose own markers the text carries.
+    const evidence = host !== undefined ? [host] : (found?.providers ?? []);
     const replyCodes = codes.filter((c) => c.length === 3);
-    const enhancedCodes = codes.filter((c) => c.length > 3);
+    // X.0.0 says nothing beyond the class (Postfix writes dsn=5.0.0 for a reply without an enhanced code).
+    const enhancedCodes = codes.filter((c) => c.length > 3 && !c.endsWith('.0.0'));
     const replyClass = (replyCodes[0] ?? enhancedCodes[0] ?? '')[0];
+    const cls = replyClass === '4' ? 'transient' : replyClass === '5' ? 'permanent' : undefined;
+    const hits = [...(found?.entries ?? [])];
+    if (evidence.length) {
+      for (const code of codes) {
+        for (const e of this.codeOnly.get(code) ?? []) {
+          if (!hits.some((h) => h.entry === e)) hits.push({ entry: e, index: 0, length: 0, phraseLength: 0, marker: false });
+        }
+      }
+    }
     const scored: { hit: PhraseHit; score: number }[] = [];
-    for (const hit of found.entries) {
+    for (const hit of hits) {
       const e = hit.entry;
-      const own = e.kind === 'http' ? [] : (e.codes ?? []);
-      const enhancedMatch = own.some((c) => c.length > 3 && enhancedCodes.includes(c));
-      const replyMatch = own.some((c) => c.length === 3 && replyCodes.includes(c));
-      const keyed = enhancedMatch || (replyMatch && (!enhancedCodes.length || !own.some((c) => c.length > 3)));
+      const own = this.entryCodes.get(e);
+      let enhancedMatch = false;
+      let replyMatch = false;
+      let ownEnhanced = false;
+      for (const c of own ?? []) {
+        if (c.length === 3) replyMatch ||= replyCodes.includes(c);
+        else {
+          ownEnhanced = true;
+          enhancedMatch ||= enhancedCodes.includes(c);
+        }
+      }
+      const keyed = enhancedMatch || (replyMatch && (!enhancedCodes.length || !ownEnhanced));
       const provider = e.provider ?? '';
-      const kin = host !== undefined && this.hosts.kin(host, provider);
+      const witnessed = evidence.some((p) => this.hosts.kin(p, provider));
       let eligible = hit.marker || keyed || hit.phraseLength >= SPECIFIC_PHRASE;
       // Entries no SMTP code leads to (API statuses, event texts) match by their words.
       if (!eligible && isCodeless(e)) eligible = hit.phraseLength >= MIN_CODELESS_PHRASE || !codes.length;
-      if (host !== undefined && !kin && !hit.marker) eligible = false;
+      // Known only by codes: only for the provider that answered.
+      if (hit.phraseLength === 0 && !hit.marker) eligible = keyed && witnessed;
+      if (evidence.length && !witnessed && !hit.marker) eligible = false;
       if (!eligible) continue;
-      const cls = replyClass === '4' ? 'transient' : replyClass === '5' ? 'permanent' : undefined;
       const score =
         (hit.marker ? 100000 : 0) +
-        (host === provider ? 20000 : kin ? 10000 : 0) +
-        (found.providers.includes(provider) ? 5000 : 0) +
+        (host === provider ? 20000 : witnessed ? 10000 : 0) +
         (enhancedMatch ? 3000 : 0) +
         (replyMatch ? 1000 : 0) +
         (cls && e.severity === cls ? 500 : 0) +
@@ -363,9 +394,18 @@ export class Catalog {
   }
 }
 
+/** "5.7.606-649" → 5.7.606 … 5.7.649. */
+function expandRange(range: string): string[] {
+  const m = /^(\d\.\d{1,3}\.)(\d{1,3})-(\d{1,3})$/.exec(range);
+  if (!m) return [];
+  const out: string[] = [];
+  for (let n = Number(m[2]); n <= Number(m[3]) && out.length < 1000; n++) out.push(`${m[1]}${n}`);
+  return out;
+}
+
 /** A provider entry no SMTP code leads to: one without codes, or the HTTP status of a sending API. */
 function isCodeless(entry: CatalogEntry): boolean {
-  return entry.kind === 'http' || !entry.codes?.length;
+  return entry.kind === 'http' || (!entry.codes?.length && !entry.codeRanges?.length);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

@@ -239,7 +239,7 @@ function addProviderFindings(text: string, catalog: Catalog, findings: Finding[]
     // A provider's message follows its codes ("said: 550 5.7.26 Unauthenticated email …"): look from the first code on.
     const message = first > 0 ? line.slice(first) : line;
     const best = catalog.matchProviders(message, codes, line)[0];
-    if (best) added.push(providerFinding(catalog, best, message, lineStart + Math.max(0, first)));
+    if (best) added.push(providerFinding(catalog, best, message, lineStart + Math.max(0, first), codes[0]));
   }
   if (catalog.hasCodelessEntries) {
     for (const lineStart of catalog.linesWithCodelessPhrases(text, from, to)) {
@@ -269,10 +269,12 @@ function mergeByStart(a: Finding[], b: Finding[]): Finding[] {
   return out;
 }
 
-function providerFinding(catalog: Catalog, entry: CatalogEntry, line: string, lineStart: number): Finding {
+function providerFinding(catalog: Catalog, entry: CatalogEntry, line: string, lineStart: number, code?: string): Finding {
   const where = catalog.phraseLocation(entry, line);
   const start = lineStart + (where?.index ?? 0);
-  return makeFinding({ start, end: start + (where?.length ?? line.length), family: 'provider', code: entry.id, label: `${entry.providerName ?? entry.provider} ${entry.code}`, rule: 'phrase', class: classOf(entry.code, 'provider', entry), title: `${entry.providerName ?? entry.provider}: ${entry.title}`, entryId: entry.id });
+  // An entry for a provider's temporary and permanent forms alike takes its class from the reply's own code.
+  const cls = entry.severity === 'both' && code ? classOf(code, code.length === 3 ? 'reply' : 'enhanced') : classOf(entry.code, 'provider', entry);
+  return makeFinding({ start, end: start + (where?.length || line.length), family: 'provider', code: entry.id, label: `${entry.providerName ?? entry.provider} ${entry.code}`, rule: 'phrase', class: cls, title: `${entry.providerName ?? entry.provider}: ${entry.title}`, entryId: entry.id });
 }
 
 /** Finds line starts moving forward only, and remembers what the current line looks like (linear on long lines). */
