@@ -77,8 +77,20 @@ test('every Outlook hex code in the seeds is in the catalog, canonically spelt',
   for (const e of catalog.entries.filter((x) => x.family === 'outlook')) assert.match(e.code, /^0x[0-9A-F]{8}$/);
 });
 
+// Rows of seed 000's Gmail table that Google's SMTP error reference does not list: left out, not explained.
+const NOT_ON_GOOGLES_REFERENCE = [
+  'IP has been blacklisted due to spam activity',
+  "The transaction failed because the recipient's mailbox is full",
+  "The message you're trying to send exceeds the recipient's size limits",
+  'Authentication required for relay',
+];
+
 test('every row of the seed provider tables is explained by an entry of that provider', () => {
-  const unexplained = seeds.providerRows.filter((row: { provider: string; codes: string[]; message: string }) => {
+  for (const message of NOT_ON_GOOGLES_REFERENCE) {
+    assert.ok(!catalog.matchProviders(message).some((e) => e.provider === 'gmail'), `${message} is not on Google's reference`);
+  }
+  const rows = seeds.providerRows.filter((row: { message: string }) => !NOT_ON_GOOGLES_REFERENCE.includes(row.message));
+  const unexplained = rows.filter((row: { provider: string; codes: string[]; message: string }) => {
     // As it appears in a bounce or log: the codes, then the message.
     if (catalog.matchProviders(`${row.codes.join(' ')} ${row.message}`, row.codes).some((e) => e.provider === row.provider)) return false;
     // A message that is only the standard text of its code is kept as an entry found by its codes alone.
