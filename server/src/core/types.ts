@@ -48,6 +48,8 @@ export interface CatalogEntry {
   /** Provider entries: ranges of enhanced codes, "5.7.606-649". */
   codeRanges?: string[];
   phrases?: string[];
+  /** Provider entries whose words other servers write too: they match only when the reply involves this provider. */
+  onlyFromProvider?: boolean;
   /** Provider entries: literal strings only this provider writes ([TSS04], S3150); they identify the entry whatever its codes. */
   markers?: string[];
   reason?: BounceReason;

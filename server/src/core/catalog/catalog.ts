@@ -286,6 +286,7 @@ export class Catalog {
       if (!eligible && isCodeless(e)) eligible = hit.phraseLength >= MIN_CODELESS_PHRASE || !codes.length;
       // Known only by codes: only for the provider that answered.
       if (hit.phraseLength === 0 && !hit.marker) eligible = keyed && witnessed;
+      if (e.onlyFromProvider && !hit.marker) eligible &&= witnessed;
       if (evidence.length && !witnessed && !hit.marker) eligible = false;
       if (!eligible) continue;
       const score =
