@@ -1,6 +1,8 @@
 // Types shared across the core, the language server, the CLI and (through the protocol) the client.
 // Pure data: no editor or Node API here.
 
+import type { Reason } from './bounce/reason';
+
 export type Family = 'reply' | 'enhanced' | 'outlook' | 'provider';
 export type Severity = 'success' | 'intermediate' | 'transient' | 'permanent' | 'both';
 
@@ -9,14 +11,6 @@ export interface Source {
   section?: string;
   url?: string;
 }
-
-/** Why delivery failed, by the names bounce-processing libraries use (catalog/schema.json lists them all). */
-export type BounceReason =
-  | 'userunknown' | 'mailboxfull' | 'filtered' | 'rejected' | 'blocked' | 'spamdetected' | 'expired' | 'hostunknown'
-  | 'mesgtoobig' | 'exceedlimit' | 'norelaying' | 'securityerror' | 'policyviolation' | 'systemerror' | 'systemfull'
-  | 'networkerror' | 'mailererror' | 'toomanyconn' | 'speeding' | 'suspend' | 'hasmoved' | 'notaccept' | 'authfailure'
-  | 'requireptr' | 'notcompliantrfc' | 'badreputation' | 'virusdetected' | 'contenterror' | 'syntaxerror'
-  | 'failedstarttls' | 'onhold' | 'undefined' | 'delivered' | 'feedback' | 'vacation';
 
 /** A mailbox provider, gateway or sending service: the `provider` block of its catalog file. */
 export interface ProviderInfo {
@@ -52,7 +46,8 @@ export interface CatalogEntry {
   onlyFromProvider?: boolean;
   /** Provider entries: literal strings only this provider writes ([TSS04], S3150); they identify the entry whatever its codes. */
   markers?: string[];
-  reason?: BounceReason;
+  /** Provider entries: why delivery failed, in the bounce taxonomy (catalog/schema.json $defs.reason). */
+  reason?: Reason;
   definedBy?: { kind: 'rfc' | 'vendor' | 'folklore'; rfc?: string; section?: string; note?: string };
   vendors?: string[];
   pairedReplyCodes?: string[];
