@@ -34,6 +34,8 @@ function problem(provider: string, r: Reply): string | undefined {
   if (found[0]?.id !== r.entry) return `pasted: ${found[0]?.id ?? 'no provider entry'}`;
   const other = found.find((e) => e.provider !== provider);
   if (other) return `pasted: also ${other.id}`;
+  // A reply wrapped over several lines (as a bounce shows it) cannot stand in a one-line log entry.
+  if (/[\r\n]/.test(r.reply)) return undefined;
   const line = postfixLine(r);
   const inLog = scan(line, catalog).filter((f) => f.family === 'provider');
   if (inLog[0]?.entryId !== r.entry) return `in a log line: ${inLog[0]?.entryId ?? 'no provider entry'}`;
@@ -53,7 +55,7 @@ test('provider replies are explained by the right entry and by no other provider
     assert.ok(catalog.provider(provider), `${file}: no provider block with the id ${provider}`);
     let ok = 0;
     for (const r of replies) {
-      assert.ok(typeof r.reply === 'string' && typeof r.entry === 'string' && !/[\r\n]/.test(r.reply), `${file}: malformed item ${JSON.stringify(r)}`);
+      assert.ok(typeof r.reply === 'string' && typeof r.entry === 'string', `${file}: malformed item ${JSON.stringify(r)}`);
       const p = problem(provider, r);
       if (p) failures.push(`${file}: ${r.entry} ← ${r.reply.slice(0, 90)} … — ${p}`);
       else ok++;

@@ -48,7 +48,7 @@ export interface CatalogEntry {
   markers?: string[];
   /** Provider entries: why delivery failed, in the bounce taxonomy (catalog/schema.json $defs.reason). */
   reason?: Reason;
-  definedBy?: { kind: 'rfc' | 'vendor' | 'folklore'; rfc?: string; section?: string; note?: string };
+  definedBy?: { kind: 'rfc' | 'registry' | 'vendor' | 'folklore'; rfc?: string; section?: string; note?: string };
   vendors?: string[];
   pairedReplyCodes?: string[];
   sampleText?: string;

@@ -118,9 +118,9 @@ export function entryPage(entry: CatalogEntry, catalog: Catalog, link: (target: 
   if (entry.name) facts.push(`**Symbolic name:** \`${entry.name.replace(/`/g, '')}\``);
   if (entry.group) facts.push(`**Group:** ${escape(catalog.structure.outlookGroups.find((g) => g.id === entry.group)?.title ?? entry.group)}`);
   if (entry.codes?.length) facts.push(`**Codes:** ${escape(entry.codes.join(', '))}`);
-  if (entry.definedBy) facts.push(`**Defined by:** ${escape(entry.definedBy.kind === 'rfc' ? `${entry.definedBy.rfc ?? 'RFC'}${entry.definedBy.section ? ` section ${entry.definedBy.section}` : ''}` : entry.definedBy.kind === 'vendor' ? 'a vendor (not an RFC)' : 'no RFC or vendor: a code seen in the wild')}${entry.definedBy.note ? ` — ${escape(entry.definedBy.note)}` : ''}`);
+  if (entry.definedBy) facts.push(`**Defined by:** ${escape(entry.definedBy.kind === 'rfc' ? `${entry.definedBy.rfc ?? 'RFC'}${entry.definedBy.section ? ` section ${entry.definedBy.section}` : ''}` : entry.definedBy.kind === 'vendor' ? 'a vendor (not an RFC)' : entry.definedBy.kind === 'registry' ? 'no RFC: listed only as an associated code in the IANA registry' : 'no RFC or vendor: a code seen in the wild')}${entry.definedBy.note ? ` — ${escape(entry.definedBy.note)}` : ''}`);
   if (entry.vendors?.length) facts.push(`**Used by:** ${escape(entry.vendors.join(', '))}`);
-  if (entry.rfc) facts.push(`**RFC:** ${escape(entry.rfc)}`);
+  if (entry.rfc) facts.push(`**${entry.rfc.startsWith('draft-') ? 'Internet-Draft' : 'RFC'}:** ${escape(entry.rfc)}`);
   if (entry.pairedReplyCodes?.length) facts.push(`**Usually paired with:** ${escape(entry.pairedReplyCodes.join(', '))}`);
   if (entry.sampleText) facts.push(`**Registry sample text:** ${escape(entry.sampleText)}`);
   if (entry.deprecated) facts.push('**Deprecated**');
