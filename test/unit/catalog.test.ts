@@ -137,3 +137,20 @@ test('reply and enhanced codes say what defines them', () => {
   assert.equal(x728.rfc, 'draft-levine-mailbomb-header');
   assert.ok(x728.sources.some((s) => s.url?.includes('draft-levine-mailbomb-header')));
 });
+
+test('Outlook: generic Windows codes say so first; HTTPMail codes; Microsoft links where Microsoft documents a code', () => {
+  for (const code of ['0x80004005', '0x80070005', '0x80070057', '0x80004001', '0x8007000E', '0x80070021', '0x8007007E', '0x800300FD', '0xC0000005', '0x80000003']) {
+    const e = catalog.lookup(code).entries[0];
+    assert.match(e.meaning, /^A generic Windows error code/, code);
+    assert.match(e.meaning, /Send\/Receive/, code);
+    assert.ok(e.sources.some((s) => s.url?.includes('/ms-erref/')), `${code} links Microsoft's error reference`);
+  }
+  assert.match(catalog.lookup('0x80000003').entries[0].meaning, /E_INVALIDARG/);
+  const http = { '0x800CCC30': 'HTTP_USE_PROXY', '0x800CCC31': 'HTTP_BAD_REQUEST', '0x800CCC32': 'HTTP_UNAUTHORIZED', '0x800CCC33': 'HTTP_FORBIDDEN', '0x800CCC34': 'HTTP_NOT_FOUND', '0x800CCCF0': 'HTTP_SERVICE_UNAVAIL' };
+  for (const [code, name] of Object.entries(http)) assert.equal(catalog.lookup(code).entries[0]?.name, name, code);
+  assert.match(catalog.lookup('0x800CCC13').entries[0].meaning, /Cannot connect to the network/);
+  // Codes from Microsoft's transport header link Microsoft's page for it; what stays without a link is undocumented.
+  const unlinked = catalog.entries.filter((e) => e.family === 'outlook' && e.sources.some((s) => !s.url));
+  assert.ok(unlinked.length <= 20, `${unlinked.length} Outlook entries have a source without a link`);
+  assert.ok(catalog.entries.filter((e) => e.family === 'outlook' && /^0x800CCC/.test(e.code) && !e.title.startsWith('Undocumented')).every((e) => e.sources.some((s) => s.url)), 'every 0x800CCCxx entry links a Microsoft page');
+});
