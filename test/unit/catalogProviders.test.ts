@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { Catalog } from '../../server/src/core/catalog/catalog';
 import { answeringHost } from '../../server/src/core/catalog/hosts';
 import { normalize, PhraseMatcher } from '../../server/src/core/catalog/phrases';
+import { entryPage, explanationMarkdown } from '../../server/src/core/present/markdown';
 import { scan } from '../../server/src/core/scan/scanner';
 import type { CatalogEntry } from '../../server/src/core/types';
 import { catalog } from '../helpers';
@@ -145,4 +146,19 @@ test('HTTP statuses of a sending API are not SMTP reply codes', () => {
   const sender = '550 5.1.0 <bounce+1a2b3c.45-user=example.com@mg.example.org>: Sender address rejected: User unknown in virtual mailbox table';
   assert.equal(catalog.explain(sender).providers[0]?.id, 'provider.mailgun.sender-user-unknown-virtual-mailbox');
   assert.deepEqual(catalog.explain('550 5.1.0 <someone@example.org>: Sender address rejected: User unknown in virtual mailbox table').providers, []);
+});
+
+test('the hover and the detail page name the provider, its mail hosts and the bounce reason', () => {
+  const line = 'Mar  1 10:00:00 mx1 postfix/smtp[4242]: 4C3A4425049: to=<user@gmail.com>, relay=gmail-smtp-in.l.google.com[192.0.2.25]:25, dsn=5.7.26, status=bounced (host gmail-smtp-in.l.google.com[192.0.2.25] said: 550-5.7.26 This mail has been blocked because the sender is unauthenticated. (in reply to end of DATA command))';
+  const x = catalog.explain(line);
+  assert.equal(x.answeredBy?.provider.id, 'gmail');
+  assert.equal(x.answeredBy?.host, 'gmail-smtp-in.l.google.com');
+  const md = explanationMarkdown(x);
+  assert.match(md, /^Answered by \*\*Gmail \/ Google Workspace\*\* \(gmail\\-smtp\\-in\\\.l\\\.google\\\.com\)/);
+  assert.equal(explanationMarkdown(catalog.explain('550 5.1.1 user unknown')).includes('Answered by'), false);
+  const page = entryPage(catalog.get('provider.gmail.550-5.7.26-unauthenticated')!, catalog, (e) => e.id);
+  assert.match(page, /\*\*Bounce reason:\*\* SPF \/ DKIM \/ DMARC failure/);
+  assert.match(page, /\*\*Mail hosts:\*\* google\\\.com/);
+  const marker = entryPage(catalog.get('provider.microsoft365.5.7.1-network-block-list')!, catalog, (e) => e.id);
+  assert.match(marker, /## Recognised by\n\n- “\\\(S3150\\\)”/);
 });

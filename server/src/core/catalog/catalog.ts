@@ -32,6 +32,8 @@ export interface Explanation {
   providers: CatalogEntry[];
   /** A reply code and enhanced code of different classes (550 4.2.2). */
   inconsistency?: string;
+  /** The provider whose host gave the reply, when the text names it (relay=…, Remote-MTA: …). */
+  answeredBy?: AnsweredBy;
 }
 
 export interface SearchHit {
