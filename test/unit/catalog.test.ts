@@ -37,7 +37,8 @@ test('ids are unique, every entry has a source and a real meaning', () => {
 
 test('catalog text states facts: it never speaks of the documents the catalog was made from', () => {
   // Users never saw those documents: "Seed 001 pairs…" or "the brief asked for…" means nothing to them.
-  const paperwork = /\bseeds?\b|\bbriefs?\b|\bissue #?\d+|(?<![\d,.])\b00[0-3]\b(?![\d,.])/i;
+  // "Seed addresses" (monitoring mailboxes) are a deliverability term; "seed 000", "the seeds" are ours.
+  const paperwork = /\bseeds?\s+0\d\d\b|\b(?:the|both|neither|these|our)\s+seeds?\b|\bseeds\b|\bbriefs?\b|\bissue #?\d+|(?<![\d,.-])\b00[0-3]\b(?![\d,.-])/i;
   const all = [...files, join(dir, 'schema.json'), join(dir, 'structure.json')];
   const found: string[] = [];
   const walk = (value: unknown, where: string) => {
@@ -49,8 +50,8 @@ test('catalog text states facts: it never speaks of the documents the catalog wa
   for (const file of all) walk(JSON.parse(readFileSync(file, 'utf8')), file.slice(dir.length + 1));
   assert.deepEqual(found, []);
   // The test itself must be able to fail.
-  walk({ notes: ['Seed 000 lists this twice.', 'As 003 says.', 'More than 5,000 members; 0x800CCC00.'] }, 'probe');
-  assert.equal(found.length, 2);
+  walk({ notes: ['Seed 000 lists this twice.', 'As 003 says.', 'The seed says so.', 'More than 5,000 members; 0x800CCC00; RP-001; seed or monitoring addresses.'] }, 'probe');
+  assert.equal(found.length, 3);
 });
 
 test('the structure explains every class, subject and group', () => {
@@ -92,7 +93,10 @@ test('every row of the seed provider tables is explained by an entry of that pro
   const rows = seeds.providerRows.filter((row: { message: string }) => !NOT_ON_GOOGLES_REFERENCE.includes(row.message));
   const unexplained = rows.filter((row: { provider: string; codes: string[]; message: string }) => {
     // As it appears in a bounce or log: the codes, then the message.
-    if (catalog.matchProviders(`${row.codes.join(' ')} ${row.message}`, row.codes).some((e) => e.provider === row.provider)) return false;
+    // As the provider reports it: from one of its hosts (replies it quotes from receiving servers need that).
+    const host = catalog.provider(row.provider)?.hosts?.[0];
+    const text = `${row.codes.join(' ')} ${row.message}`;
+    if (catalog.matchProviders(text, row.codes, host ? `host mx.${host}[192.0.2.1] said: ${text}` : text).some((e) => e.provider === row.provider)) return false;
     // A message that is only the standard text of its code is kept as an entry found by its codes alone.
     const byCodes = catalog.entries.filter((e) => e.provider === row.provider && !e.phrases?.length && row.codes.every((c) => e.codes?.includes(c)));
     return byCodes.length === 0;

@@ -26,7 +26,7 @@ test('a mail host names its provider by the longest suffix it ends in', () => {
   assert.equal(id('alt4.gmail-smtp-in.l.google.com.'), 'gmail');
   assert.equal(id('ASPMX.L.GOOGLE.COM'), 'gmail');
   assert.equal(id('contoso-com.mail.protection.outlook.com'), 'microsoft365');
-  assert.equal(id('hotmail-com.olc.protection.outlook.com'), 'microsoft365');
+  assert.equal(id('hotmail-com.olc.protection.outlook.com'), 'outlookcom', 'Outlook.com consumer hosts within Microsoft\'s outlook.com');
   assert.equal(id('smtp.office365.com'), 'microsoft365');
   assert.equal(id('mxa.mailgun.org'), 'mailgun');
   assert.equal(id('notgoogle.com'), undefined, 'a suffix matches at a dot, not inside a label');
@@ -92,6 +92,7 @@ test('the generic words of other mail servers are no provider\'s', () => {
     '550 5.7.1 Message rejected as spam by Content Filtering.',
     '500 Internal Server Error',
     '550 5.7.0 Access denied',
+    'Need at least one of the following; only one parameter is allowed',
   ];
   for (const reply of generic) {
     assert.deepEqual(catalog.explain(reply).providers.map((e) => e.id), [], reply);

@@ -109,9 +109,10 @@ export class Catalog {
       if (entry.name) this.byName.set(entry.name.toUpperCase(), entry);
     }
     this.phrases = new PhraseMatcher(this.entries.filter((e) => e.phrases?.length || e.markers?.length), this.providers);
-    // Entries no SMTP code leads to are looked for in every line, by their markers and long phrases only.
+    // Entries no code leads to are looked for in every line, by their markers and long phrases only. An API's HTTP
+    // statuses are not: their words ("Only one parameter …") are too plain to be looked for in any text.
     const codeless = this.entries
-      .filter((e) => e.family === 'provider' && isCodeless(e))
+      .filter((e) => e.family === 'provider' && isCodeless(e) && e.kind !== 'http')
       .flatMap((e) => [...(e.phrases ?? []).filter((p) => p.trim().length >= MIN_CODELESS_PHRASE), ...(e.markers ?? [])]);
     // Literal phrases, escaped: the pattern is a plain alternation of fixed strings.
     if (codeless.length) this.codelessPattern = new RegExp(codeless.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'gi');
@@ -266,6 +267,8 @@ export class Catalog {
         }
       }
     }
+    // A marker names its entry outright: other providers' entries that only share some words with the reply drop out.
+    const marked = new Set(hits.filter((h) => h.marker).map((h) => h.entry.provider));
     const scored: { hit: PhraseHit; score: number }[] = [];
     for (const hit of hits) {
       const e = hit.entry;
@@ -273,21 +276,31 @@ export class Catalog {
       let enhancedMatch = false;
       let replyMatch = false;
       let ownEnhanced = false;
+      let ownReply = false;
       for (const c of own ?? []) {
-        if (c.length === 3) replyMatch ||= replyCodes.includes(c);
-        else {
+        if (c.length === 3) {
+          ownReply = true;
+          replyMatch ||= replyCodes.includes(c);
+        } else {
           ownEnhanced = true;
           enhancedMatch ||= enhancedCodes.includes(c);
         }
       }
       const keyed = enhancedMatch || (replyMatch && (!enhancedCodes.length || !ownEnhanced));
+      // Codes that do not contradict the entry's: each kind either matches or is missing on one side.
+      const compatible = (replyMatch || !replyCodes.length || !ownReply) && (enhancedMatch || !enhancedCodes.length || !ownEnhanced);
       const provider = e.provider ?? '';
       const witnessed = evidence.some((p) => this.hosts.kin(p, provider));
       let eligible = hit.marker || keyed || hit.phraseLength >= SPECIFIC_PHRASE;
-      // Entries no SMTP code leads to (API statuses, event texts) match by their words.
+      // Entries no SMTP code leads to (event texts) match by their words; so does any entry whose provider is known
+      // to have answered, when the reply's codes do not contradict it (an event record often carries none).
       if (!eligible && isCodeless(e)) eligible = hit.phraseLength >= MIN_CODELESS_PHRASE || !codes.length;
-      // Known only by codes: only for the provider that answered.
-      if (hit.phraseLength === 0 && !hit.marker) eligible = keyed && witnessed;
+      if (!eligible && witnessed && compatible) eligible = true;
+      // An API's statuses: by long words, or short ones once the text is known to be about that provider.
+      if (e.kind === 'http') eligible = hit.marker || witnessed || hit.phraseLength >= SPECIFIC_PHRASE;
+      // Known only by codes: only for the provider that answered, and by its most specific code.
+      if (hit.phraseLength === 0 && !hit.marker) eligible = witnessed && (ownEnhanced ? enhancedMatch : replyMatch);
+      if (marked.size && !hit.marker && !marked.has(provider)) eligible = false;
       if (e.onlyFromProvider && !hit.marker) eligible &&= witnessed;
       if (evidence.length && !witnessed && !hit.marker) eligible = false;
       if (!eligible) continue;
