@@ -76,7 +76,7 @@ export class Catalog {
   readonly providers: readonly ProviderInfo[];
   private readonly providerById = new Map<string, ProviderInfo>();
   private readonly hosts: HostTable;
-  private readonly phrases: PhraseMatcher;
+  private matcher?: PhraseMatcher;
   /** Every code a provider entry is keyed by, its ranges expanded. */
   private readonly entryCodes = new Map<CatalogEntry, Set<string>>();
   /** "550" → provider entries with codes and no words: known only by their codes and who answered. */
@@ -108,7 +108,6 @@ export class Catalog {
       }
       if (entry.name) this.byName.set(entry.name.toUpperCase(), entry);
     }
-    this.phrases = new PhraseMatcher(this.entries.filter((e) => e.phrases?.length || e.markers?.length), this.providers);
     // Entries no code leads to are looked for in every line, by their markers and long phrases only. An API's HTTP
     // statuses are not: their words ("Only one parameter …") are too plain to be looked for in any text.
     const codeless = this.entries
@@ -116,6 +115,11 @@ export class Catalog {
       .flatMap((e) => [...(e.phrases ?? []).filter((p) => p.trim().length >= MIN_CODELESS_PHRASE), ...(e.markers ?? [])]);
     // Literal phrases, escaped: the pattern is a plain alternation of fixed strings.
     if (codeless.length) this.codelessPattern = new RegExp(codeless.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'gi');
+  }
+
+  /** The automaton over every phrase and marker, built when first needed (looking up a code needs none). */
+  private get phrases(): PhraseMatcher {
+    return (this.matcher ??= new PhraseMatcher(this.entries.filter((e) => e.phrases?.length || e.markers?.length), this.providers));
   }
 
   /** A catalog with the user's custom entries added (the built-in ones stay as they are). */
@@ -243,15 +247,18 @@ export class Catalog {
    * then need a marker, and that provider's entries known only by their codes can match.
    */
   matchProviders(text: string, codes: readonly string[] = [], context: string = text): CatalogEntry[] {
-    return this.providerHits(text, codes, context).map((h) => h.entry);
+    const hits = this.providerHits(text, codes, context);
+    return hits.length ? hits.map((h) => h.entry) : [];
   }
 
   /** matchProviders() with where in the text each entry's words are. */
-  providerHits(text: string, codes: readonly string[] = [], context: string = text): PhraseHit[] {
+  providerHits(text: string, codes: readonly string[] = [], context: string = text): readonly PhraseHit[] {
     const found = this.phrases.match(text);
+    // Without words to match, only an entry known by its codes could apply, and only for a provider that answered.
+    if (!found && !this.hasCodeOnly(codes)) return NO_HITS;
     const answering = answeringHost(context);
     const host = answering ? this.hosts.providerOf(answering)?.id : undefined;
-    if (!found && host === undefined) return [];
+    if (!found && host === undefined) return NO_HITS;
     // Who answered: the host when it is known, else the providers whose own markers the text carries.
     const evidence = host !== undefined ? [host] : (found?.providers ?? []);
     const replyCodes = codes.filter((c) => c.length === 3);
@@ -315,6 +322,11 @@ export class Catalog {
     }
     scored.sort((a, b) => b.score - a.score);
     return scored.map((s) => s.hit);
+  }
+
+  private hasCodeOnly(codes: readonly string[]): boolean {
+    for (let i = 0; i < codes.length; i++) if (this.codeOnly.has(codes[i])) return true;
+    return false;
   }
 
   /** Provider entries without codes can only be found by their words: a pattern over the whole text finds them. */
@@ -409,6 +421,9 @@ export class Catalog {
     return this.searchText;
   }
 }
+
+/** Shared by every line without a provider match, so that those lines allocate nothing here. */
+const NO_HITS: readonly PhraseHit[] = Object.freeze([]);
 
 /** "5.7.606-649" → 5.7.606 … 5.7.649. */
 function expandRange(range: string): string[] {
