@@ -158,3 +158,18 @@ test('Outlook: generic Windows codes say so first; HTTPMail codes; Microsoft lin
   assert.ok(unlinked.length <= 20, `${unlinked.length} Outlook entries have a source without a link`);
   assert.ok(catalog.entries.filter((e) => e.family === 'outlook' && /^0x800CCC/.test(e.code) && !e.title.startsWith('Undocumented')).every((e) => e.sources.some((s) => s.url)), 'every 0x800CCCxx entry links a Microsoft page');
 });
+
+test('the README states the catalog as it is', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const count = (family: string) => catalog.entries.filter((e) => e.family === family).length;
+  const rows: [string, number][] = [['SMTP reply codes', count('reply')], ['Enhanced status codes', count('enhanced')], ['Outlook / Windows Mail hex codes', count('outlook')], ['Providers', count('provider')]];
+  for (const [label, n] of rows) assert.match(readme, new RegExp(`\\| ${label.replace(/[/]/g, '\\/')} \\| ${n} \\|`), `${label}: ${n}`);
+  assert.match(readme, new RegExp(`${catalog.entries.length} entries in all`));
+  assert.match(readme, new RegExp(`${catalog.providers.length} mailbox providers, gateways and sending services`));
+  const kinds = catalog.entries.filter((e) => e.family === 'reply').map((e) => e.definedBy?.kind);
+  assert.match(readme, new RegExp(`${kinds.filter((k) => k === 'rfc').length} defined by an RFC, ${kinds.filter((k) => k === 'registry').length} listed only in the IANA enhanced-code registry, ${kinds.filter((k) => k === 'folklore').length} seen in the wild`));
+  for (const provider of catalog.providers) {
+    const words = provider.name.split(/[\s()/]+/).filter((w) => w.length >= 3 && !/^(e?mail|secure|security)$/i.test(w));
+    assert.ok(words.some((w) => readme.includes(w)), `${provider.name} is named in the README`);
+  }
+});
