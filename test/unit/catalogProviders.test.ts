@@ -163,3 +163,28 @@ test('the hover and the detail page name the provider, its mail hosts and the bo
   const marker = entryPage(catalog.get('provider.microsoft365.5.7.1-network-block-list')!, catalog, (e) => e.id);
   assert.match(marker, /## Recognised by\n\n- “\\\(S3150\\\)”/);
 });
+
+test('a reply wrapped over indented lines in a bounce is read whole, once', () => {
+  const postfix = [
+    'The mail system',
+    '',
+    '<user@gmail.com>: host gmail-smtp-in.l.google.com[192.0.2.27]',
+    '    said: 550-5.7.1 [192.0.2.80 1] Our system has detected an unusual',
+    '    rate of 550-5.7.1 unsolicited mail originating from your IP address. To',
+    '    protect our 550-5.7.1 users from spam, mail sent from your IP address has',
+    '    been blocked. 550 5.7.1 s25si6573124wmj.54 - gsmtp (in reply to end of DATA command)',
+    '',
+    'Reporting-MTA: dns; mx.example.net',
+  ].join('\n');
+  const found = scan(postfix, catalog).filter((f) => f.family === 'provider');
+  assert.deepEqual(found.map((f) => f.code), ['provider.gmail.550-5.7.1-unusual-rate-unsolicited']);
+  assert.equal(postfix.slice(found[0].start, found[0].end).replace(/\s+/g, ' '), 'unusual rate of 550-5.7.1 unsolicited mail');
+  const exim = [
+    'SMTP error from remote mail server after end of data:',
+    '    host gmail-smtp-in.l.google.com [192.0.2.26]:',
+    '    550-5.7.1 [192.0.2.47 1] Our system has detected an unusual rate of',
+    '    550-5.7.1 unsolicited mail originating from your IP address. To protect our',
+    '    550 5.7.1 users from spam, mail sent from your IP address has been blocked. - gsmtp',
+  ].join('\r\n');
+  assert.deepEqual(scan(exim, catalog).filter((f) => f.family === 'provider').map((f) => f.code), ['provider.gmail.550-5.7.1-unusual-rate-unsolicited']);
+});

@@ -236,9 +236,14 @@ function addProviderFindings(text: string, catalog: Catalog, findings: Finding[]
       codes.push(findings[j].code);
       if (first < 0) first = findings[j].start - lineStart;
     }
+    // A reply a bounce wraps over indented lines (or a folded Diagnostic-Code) is one message: read it whole, with
+    // the line before it, where the host that answered often stands.
+    const end = wrappedEnd(text, lineStart + line.length, seen);
+    const block = end > lineStart + line.length ? text.slice(lineStart, end) : line;
+    const context = end > lineStart + line.length && lineStart > 1 && isBlank(text.charCodeAt(lineStart)) ? text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, end) : block;
     // A provider's message follows its codes ("said: 550 5.7.26 Unauthenticated email …"): look from the first code on.
-    const message = first > 0 ? line.slice(first) : line;
-    const best = catalog.matchProviders(message, codes, line)[0];
+    const message = first > 0 ? block.slice(first) : block;
+    const best = catalog.matchProviders(message, codes, context)[0];
     if (best) added.push(providerFinding(catalog, best, message, lineStart + Math.max(0, first), codes[0]));
   }
   if (catalog.hasCodelessEntries) {
@@ -256,6 +261,24 @@ function addProviderFindings(text: string, catalog: Catalog, findings: Finding[]
     findings.length = 0;
     for (const f of merged) findings.push(f);
   }
+}
+
+const isBlank = (c: number) => c === 32 || c === 9;
+
+/** The end of the indented lines that continue the line ending at `end` (at most 8, 2 KB); marks them as read. */
+function wrappedEnd(text: string, end: number, seen: Set<number>): number {
+  let pos = end;
+  for (let n = 0; n < 8 && pos - end < 2048; n++) {
+    const next = text.charCodeAt(pos) === 13 ? pos + 2 : pos + 1;
+    if (text.charCodeAt(next - 1) !== 10 || !isBlank(text.charCodeAt(next))) break;
+    let lineEnd = text.indexOf('\n', next);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    if (!text.slice(next, Math.min(lineEnd, next + 64)).trim()) break;
+    seen.add(next);
+    pos = lineEnd;
+  }
+  return pos;
 }
 
 function mergeByStart(a: Finding[], b: Finding[]): Finding[] {
