@@ -29,6 +29,8 @@ test('a mail host names its provider by the longest suffix it ends in', () => {
   assert.equal(id('hotmail-com.olc.protection.outlook.com'), 'outlookcom', 'Outlook.com consumer hosts within Microsoft\'s outlook.com');
   assert.equal(id('smtp.office365.com'), 'microsoft365');
   assert.equal(id('mxa.mailgun.org'), 'mailgun');
+  assert.equal(id('mta7.am0.yahoodns.net'), 'yahoo');
+  assert.equal(catalog.answeredBy('Remote-MTA: dns; mta7.am0.yahoodns.net')?.provider.name, catalog.provider('yahoo')?.name);
   assert.equal(id('notgoogle.com'), undefined, 'a suffix matches at a dot, not inside a label');
   assert.equal(id('mail.example.com'), undefined);
   assert.equal(id('com'), undefined);
