@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+const root = process.cwd() + '/';
+const require = createRequire(import.meta.url);
+const { generateLog } = await import(root + 'scripts/generate-log.mjs');
+const B = require(root + '.scratch/out/core.js');
+const cb = B.loadCatalog(readFileSync(root + 'dist/catalog.json', 'utf8'));
+const text = generateLog(5e6, 42);
+const f = B.scan(text, cb);
+const by = {};
+for (const x of f) by[x.family + '/' + x.rule] = (by[x.family + '/' + x.rule] || 0) + 1;
+console.log(by);
+const re = /(?<![A-Za-z0-9.])(?:[2-5][0-9]{2}(?![0-9])|[245]\.[0-7]\.[0-9]|0[xX\u00d7][89a-fA-F]|800[0-9a-fA-F]{5}(?![0-9A-Za-z]))/g;
+let n = 0; while (re.exec(text)) n++;
+console.log('candidates', n, 'lines', text.split('\n').length);
+re.lastIndex = 0; let tokens = 0; const samples = new Map();
+let m;
+const tk = /^(?:[2-5][0-9]{2}(?![0-9A-Za-z]|\.[0-9])|[245]\.[0-7]\.[0-9]{1,3}(?![0-9A-Za-z]|\.[0-9]|-[0-9A-Za-z]))/;
+while ((m = re.exec(text))) { const t = tk.exec(text.slice(m.index, m.index + 12)); if (t) { tokens++; const ctx = text.slice(Math.max(0, m.index - 12), m.index + 8); const k = ctx.replace(/[0-9]/g, '9'); samples.set(k, (samples.get(k) || 0) + 1); } }
+console.log('tokens', tokens);
+console.log([...samples].sort((a, b) => b[1] - a[1]).slice(0, 15));
