@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { LineScanner, type Hit } from '../../server/src/cli/scan';
 import { analyze } from '../../server/src/core/analyze';
 import { catalog, fixture, root } from '../helpers';
 
@@ -29,7 +30,7 @@ function readExpected(text: string): Map<number, string[]> {
 function found(text: string, name: string): Map<number, string[]> {
   const findings = analyze(text, catalog, name.endsWith('.eml') ? { message: true } : {});
   const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   const out = new Map<number, string[]>();
   for (const f of findings) {
     if (f.family !== 'reply' && f.family !== 'enhanced' && f.family !== 'outlook') continue;
@@ -48,7 +49,7 @@ function found(text: string, name: string): Map<number, string[]> {
 
 /** Every expected code must be written on its line: a wrong line number in a .expected file fails loudly. */
 function checkExpected(text: string, expected: Map<number, string[]>, name: string) {
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n?|\n/);
   for (const [line, codes] of expected) {
     let rest = (lines[line - 1] ?? '').toLowerCase();
     for (const code of codes) {
@@ -111,4 +112,36 @@ test('recall and false findings over the real-world corpus', (t) => {
   for (const e of extra) t.diagnostic(`false ${e}`);
   assert.ok(tallies.logs.files > 10 && tallies.bounces.files > 20 && tallies.nonmail.files > 8, 'the corpus is all there');
   assert.deepEqual({ missed, extra }, { missed: [], extra: [] });
+});
+
+/** Every fixture of the corpus, with its class and name. */
+function corpus(): { cls: Class; name: string; text: string }[] {
+  return CLASSES.flatMap((cls) => readdirSync(join(root, 'test/fixtures/real', cls)).sort()
+    .filter((name) => !name.endsWith('.expected') && !name.endsWith('.md'))
+    .map((name) => ({ cls, name, text: fixture(`real/${cls}/${name}`) })));
+}
+
+test('line endings change nothing: LF, CRLF and (for messages) CR alone give the same codes on the same lines', () => {
+  for (const { cls, name, text } of corpus()) {
+    const lf = text.replace(/\r\n?/g, '\n');
+    const want = [...found(lf, name)];
+    assert.deepEqual([...found(lf.replace(/\n/g, '\r\n'), name)], want, `${cls}/${name} with CRLF`);
+    if (name.endsWith('.eml')) assert.deepEqual([...found(lf.replace(/\n/g, '\r'), name)], want, `${cls}/${name} with CR`);
+  }
+});
+
+test('the command line, reading logs in small chunks, finds what a scan of the whole log finds', () => {
+  for (const { cls, name, text } of corpus()) {
+    if (name.endsWith('.eml')) continue;
+    const want = analyze(text, catalog).map((f) => `${f.start}:${f.code}`);
+    for (const [piece, chunk] of [[1, 1], [7, 50], [64, 300]]) {
+      const scanner = new LineScanner(catalog, { chunkChars: chunk });
+      const hits: Hit[] = [];
+      for (let i = 0; i < text.length; i += piece) for (const h of scanner.push(text.slice(i, i + piece))) hits.push(h);
+      for (const h of scanner.end()) hits.push(h);
+      const starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      assert.deepEqual(hits.map((h) => `${starts[h.line - 1] + h.character}:${h.finding.code}`), want, `${cls}/${name} piece ${piece} chunk ${chunk}`);
+    }
+  }
 });

@@ -13,13 +13,28 @@ export interface AnalyzeOptions extends ScanOptions {
 }
 
 export function analyze(text: string, catalog: Catalog, options: AnalyzeOptions = {}): Finding[] {
+  // Old Mac files end lines with CR alone: read them with LF in its place (same length, so offsets stay valid).
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') >= 0) text = text.replace(/\r/g, '\n');
   const asMessage = options.message ?? looksLikeMessage(text);
   if (!asMessage) return scan(text, catalog, 0, text.length, options);
-  return analyzeMessage(text, catalog, options);
+  const findings: Finding[] = [];
+  for (const [start, end] of mboxMessages(text)) append(findings, analyzeMessage(text, catalog, options, start, end));
+  return findings;
 }
 
-function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): Finding[] {
-  const root = parseMessage(text);
+const MBOX_SEPARATOR = /^From [^\s]{1,256} {1,4}(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) /gm;
+
+/** The messages of a text: one, or each message of an mbox file (its "From sender date" lines separate them). */
+function mboxMessages(text: string): [number, number][] {
+  if (!text.startsWith('From ')) return [[0, text.length]];
+  const starts = [0];
+  MBOX_SEPARATOR.lastIndex = 1;
+  for (let m = MBOX_SEPARATOR.exec(text); m; m = MBOX_SEPARATOR.exec(text)) starts.push(m.index);
+  return starts.map((s, i) => [s, i + 1 < starts.length ? starts[i + 1] : text.length]);
+}
+
+function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions, start: number, end: number): Finding[] {
+  const root = parseMessage(text, start, end);
   const report = isDeliveryReport(text, root);
   const findings: Finding[] = [];
   const scanText = (from: number, to: number, inReport: boolean) => {

@@ -32,10 +32,11 @@ const NAME_AT = /[A-Z][A-Z0-9]*_[A-Z0-9_]+(?![0-9A-Za-z])/y;
 
 /**
  * Where a token can start: a fast pattern for a pass over a whole log. An _ may precede it when no letter precedes
- * the _ (qmail logs write blanks as _: said:_550_5.1.1_; TLS_AES_256 stays a name). Without 0x only the 800…
+ * the _ (qmail logs write blanks as _: said:_550_5.1.1_; TLS_AES_256 stays a name), and an escaped line break
+ * may (Exim and JSON logs write a multi-line reply as …try\n550-5.1.1 …). Without 0x only the 800…
  * numbers mail clients use are looked at in a log. The lookup form also starts at #5.1.1, X.1.1 and names.
  */
-export const TOKEN_START = /(?<![A-Za-z0-9.]|[A-Za-z._]_)(?:[2-5][0-9]{2}(?![0-9])|[245]\.[0-7]\.[0-9]|0[xX\u00d7][89a-fA-F]|800[0-9a-fA-F]{5}(?![0-9A-Za-z]))/g;
+export const TOKEN_START = /(?<!(?<!\\)[A-Za-z0-9.]|[A-Za-z._]_)(?:[2-5][0-9]{2}(?![0-9])|[245]\.[0-7]\.[0-9]|0[xX\u00d7][89a-fA-F]|800[0-9a-fA-F]{5}(?![0-9A-Za-z]))/g;
 const LOOKUP_TOKEN_START = /(?<![A-Za-z0-9.#_])(?:[2-5][0-9]{2}|#?[245xX]\.[0-9]|0[xX\u00d7][89a-fA-F]|8[0-9a-fA-F]{7}|[A-Z][A-Z0-9]*_)/g;
 
 const at = (re: RegExp, text: string, i: number) => {

@@ -18,10 +18,11 @@ export type CodeFamily = 'reply' | 'enhanced' | 'outlook';
  *  - `transcript`: the line before or after is a line of an SMTP dialogue (see dialogueLine), or the text is about mail;
  *  - `mail-client`: the line or the line before names a mail client or mail (see mailClientEvidence), or the text is
  *    about mail;
- *  - `known`: the catalog has an entry for the code;
+ *  - `known`: the catalog has an entry for the code (a generic context wants a code mail servers really send);
  *  - `reply-before`: what `before` matched starts right where a reply code was found (550 5.1.1, 550-'5.1.1);
- *  - `same-reply-before`: the same reply code opens a multi-line reply earlier on this line or on the line before
- *    (550-5.7.1 … 550 5.7.1, or 550-… then "…; 550 see …" on a folded line);
+ *  - `same-reply-before`: the same reply code stands as a reply earlier on this line or on the line before, with its
+ *    enhanced code or opening a multi-line reply (550-5.7.1 … 550 5.7.1; 550-… then "…; 550 see …" on a folded
+ *    line; smtp; 550 5.7.1 550 User Unknown);
  *  - `about-mail`: the text is known to be about mail (a reply pasted to be explained).
  */
 export type Condition = 'smtp' | 'bounce' | 'transcript' | 'mail-client' | 'known' | 'reply-before' | 'same-reply-before' | 'about-mail';
@@ -190,6 +191,17 @@ export const rules: Rule[] = [
     notFound: [{ text: 'stat=Deferred: 4 retries, 451 left', code: '451' }],
   },
   {
+    id: 'sendmail-ellipsis',
+    description: 'Sendmail: <address>... 550 Host unknown (the reply after the address and ...)',
+    family: 'reply',
+    before: /\.\.\.[ \t]{1,4}/,
+    endsWith: '.',
+    after: REPLY_TEXT,
+    requires: ['smtp', 'known'],
+    found: [{ text: '554 <kijitora@neko.example.org>... 550 Host unknown (Authoritative answer from name server)', code: '550', bounce: true }],
+    notFound: [{ text: 'Loading... 550 items done', code: '550' }],
+  },
+  {
     id: 'smtp-word',
     description: 'SMTP error / SMTP code / SMTP reply / SMTP status 421',
     family: 'reply',
@@ -273,9 +285,12 @@ export const rules: Rule[] = [
     description: 'a line of a multi-line reply: the same code again (550-5.7.1 … 550 5.7.1, …; 550 see …)',
     family: 'reply',
     after: /^[ -]/,
-    requires: ['same-reply-before'],
-    found: [{ text: 'Diagnostic-Code: smtp; 550-Message rejected by our mail filter because of content of the mail\n system; 550 see https://mailfilter.example.com/rejected', code: '550' }],
-    notFound: [{ text: 'Diagnostic-Code: smtp; 550-Message rejected\n system; 551 see https://example.com/', code: '551' }],
+    requires: ['same-reply-before', 'smtp'],
+    found: [
+      { text: 'Diagnostic-Code: smtp; 550-Message rejected by our mail filter because of content of the mail\n system; 550 see https://mailfilter.example.com/rejected', code: '550' },
+      { text: '  Diagnostic code: smtp; 550 5.7.1 550 User Unknown: sabineko@example.org', code: '550' },
+    ],
+    notFound: [{ text: 'Diagnostic-Code: smtp; 550-Message rejected\n system; 551 see https://example.com/', code: '551' }, { text: 'Job 552 failed, 552 retries left', code: '552' }],
   },
   {
     id: 'ses-quoted',
@@ -292,7 +307,7 @@ export const rules: Rule[] = [
     family: 'reply',
     before: /\b(?:status|stat|code|reject|result|lr|msg|message|(?:reply|smtp|response|error|status)[-_ ]?code)"?[ \t]{0,4}[=:][ \t]{0,4}["'(]?/,
     endsWith: '=:"\'(',
-    requires: ['smtp'],
+    requires: ['smtp', 'known'],
     unless: GENERIC,
     found: [
       { text: 'courieresmtpd: error,relay=::ffff:203.0.113.51,msg="535 Authentication failed.",cmd: AUTH LOGIN', code: '535' },
@@ -311,7 +326,7 @@ export const rules: Rule[] = [
     description: 'ResponseCode 421 / error code 550 without a separator, on a line about SMTP',
     family: 'reply',
     before: /\b(?:reply|response|error|smtp|status)[-_ ]?code[ \t]{1,4}/,
-    requires: ['smtp'],
+    requires: ['smtp', 'known'],
     unless: GENERIC,
     found: [{ text: 'Delivery error: ResponseCode 421, Too many concurrent SMTP connections', code: '421' }],
     notFound: [{ text: 'Request failed with status code 429', code: '429' }],
@@ -322,7 +337,7 @@ export const rules: Rule[] = [
     family: 'reply',
     before: /\b(?:reply|response|answer|replied)(?: was)?[ \t]{0,4}[:=][ \t]{0,8}["']?/,
     endsWith: ':="\'',
-    requires: ['smtp'],
+    requires: ['smtp', 'known'],
     unless: GENERIC,
     found: [{ text: 'postfix/smtp[123]: reply: 421 Service not available', code: '421' }, { text: 'Remote server replied: 554 Message rejected', code: '554', bounce: true }],
     notFound: [{ text: 'level=warn msg="upstream response: 503 Service Unavailable"', code: '503' }, { text: 'http client: reply=502', code: '502' }, { text: 'api gateway answer: 504 Gateway Timeout', code: '504' }],
@@ -334,7 +349,7 @@ export const rules: Rule[] = [
     before: /:[ \t]{1,8}["']?/,
     endsWith: ':"\'',
     after: REPLY_TEXT,
-    requires: ['smtp'],
+    requires: ['smtp', 'known'],
     unless: GENERIC,
     found: [
       { text: 'courieresmtpd: error,relay=::ffff:203.0.113.50,from=<spammer@example.biz>,to=<bob@example.org>: 513 Relaying denied.', code: '513' },
@@ -345,6 +360,7 @@ export const rules: Rule[] = [
     ],
     notFound: [
       { text: 'Could not connect to SMTP host: smtp.example.com, port: 587 refused', code: '587' },
+      { text: '<td style="font-weight: 400 !important">Delivery to the following recipient failed</td>', code: '400', bounce: true },
       { text: 'cups[2404]: client 550: Error: Unable to open print file', code: '550' },
       { text: 'E: Failed to fetch http://deb.debian.org/debian/pool/main/p/postfix/postfix.deb: 503  Service Unavailable', code: '503' },
     ],
@@ -396,7 +412,7 @@ export const rules: Rule[] = [
     id: 'paired',
     description: 'an enhanced code right after its reply code (550 5.1.1, 550-5.7.26, 550: 5.1.1, 550 #5.1.0, 550 cuda_nsu 5.1.1)',
     family: 'enhanced',
-    before: /(?<![A-Za-z0-9.])[2-5][0-9]{2}(?::? |-|-'| ['"]?#?| [a-z][a-z0-9_]{1,15}[ \t])/,
+    before: /(?<!(?<!\\)[A-Za-z0-9.])[2-5][0-9]{2}(?::? |-|-'| ['"]?#?| [a-z][a-z0-9_]{1,15}[ \t])/,
     reach: 24,
     requires: ['reply-before'],
     found: [{ text: 'host mx.example.org[203.0.113.5] said: 550 cuda_nsu 5.1.1 <pat@example.org>: Recipient address rejected', code: '5.1.1' }, { text: "problem 550-'5.1.1 <bob@example.org>", code: '5.1.1', bounce: true }],
@@ -594,9 +610,9 @@ export const underscoresAreBlanks = /\bdelivery [0-9]{1,10}: (?:success|failure|
  * A message is a delivery report when its header or the start of its body says so: these are matched against the
  * From and Subject fields and the first lines of the body (analyze() decides; the report parts get `bounce`).
  */
-export const bounceSender = /mailer-daemon|postmaster|mail delivery|microsoftexchange|^<?>?$/i;
+export const bounceSender = /mailer[-_]?daemon|post[-_]?master|mail delivery|microsoftexchange|^<?>?$/i;
 export const bounceSubject = /undeliver|unzustellbar|non remis|delivery (?:status|failure|failed|has failed|notification|report)|delivery failure|failure notice|returned mail|mail delivery failed|returned to sender|could not be delivered|not delivered|warning: could not send|delayed mail|non-?delivery|message you sent blocked|notice: mail delivery status/i;
-export const bounceBody = /transcript of session follows|this is the qmail-send program|could not be delivered|delivery has failed|had permanent fatal errors|did not reach some or all|smtp error from remote|could not be reached|was not delivered|wasn't delivered|delivery to the following recipient|an error has occurred while|unable to deliver|message delivery failure|undeliverable mail|mail delivery system|delivery status notification/i;
+export const bounceBody = /transcript of session follows|this is the qmail-send program|could not be delivered|delivery has failed|had permanent fatal errors|did not reach some or all|smtp error from remote|could not be reached|was not delivered|wasn't delivered|delivery to the following recipient|an error has occurred while|unable to deliver|message delivery failure|undeliverable mail|mail delivery system|delivery status notification|\b(?:RCPT TO|MAIL FROM):|\bremote (?:host|server|mta)\b/i;
 
 /** Where a delivery report's own text ends and the returned message begins (that copy is not the report). */
 export const returnedMessageStart = /^[ \t]{0,8}(?:-{2,}[ \t]{0,4}(?:Below this line is a copy of the message|This is a copy of the message|Original message|Unsent message follows|Returned message|Forwarded message)|Original message headers:|-{2,} ?Original Message ?-{2,}|Message headers follow:)/im;

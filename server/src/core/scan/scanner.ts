@@ -317,7 +317,7 @@ class Context {
         return this.lastReply?.start === beforeStart;
       case 'same-reply-before': {
         // Read from the text, not from earlier findings, so that a scan of a region agrees with a scan of the whole.
-        const opened = new RegExp(`(?<![0-9A-Za-z.])${token.code}-`);
+        const opened = new RegExp(`(?<![0-9A-Za-z.])${token.code}(?:-|[ \\t]{1,2}[245]\\.[0-7]\\.[0-9])`);
         return opened.test(this.text.slice(this.lineStart, token.start)) || opened.test(this.lineBefore());
       }
     }
