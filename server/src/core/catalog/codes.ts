@@ -37,7 +37,7 @@ const NAME_AT = /[A-Z][A-Z0-9]*_[A-Z0-9_]+(?![0-9A-Za-z])/y;
  * numbers mail clients use are looked at in a log. The lookup form also starts at #5.1.1, X.1.1 and names.
  */
 export const TOKEN_START = /(?<!(?<!\\)[A-Za-z0-9.]|[A-Za-z._]_)(?:[2-5][0-9]{2}(?![0-9])|[245]\.[0-7]\.[0-9]|0[xX\u00d7][89a-fA-F]|800[0-9a-fA-F]{5}(?![0-9A-Za-z]))/g;
-const LOOKUP_TOKEN_START = /(?<![A-Za-z0-9.#_])(?:[2-5][0-9]{2}|#?[245xX]\.[0-9]|0[xX\u00d7][89a-fA-F]|8[0-9a-fA-F]{7}|[A-Z][A-Z0-9]*_)/g;
+const LOOKUP_TOKEN_START = /(?<!(?<!\\)[A-Za-z0-9.]|[A-Za-z._]_)(?:[2-5][0-9]{2}|#?[245xX]\.[0-9]|0[xX\u00d7][89a-fA-F]|8[0-9a-fA-F]{7}|[A-Z][A-Z0-9]*_)/g;
 
 const at = (re: RegExp, text: string, i: number) => {
   re.lastIndex = i;
@@ -61,7 +61,8 @@ export function readCode(text: string, i: number, lookup = false): CodeToken | u
   }
   if (c === 35 /* # */ || text.charCodeAt(i + 1) === 46 /* . */) {
     const e = at(lookup ? ENHANCED_LOOKUP_AT : ENHANCED_AT, text, i);
-    return e ? { family: 'enhanced', code: `${e[1].toUpperCase()}.${Number(e[2])}.${Number(e[3])}`, start: i, end: i + e[0].length } : undefined;
+    // The # of #5.1.1 is read but is not part of the code.
+    return e ? { family: 'enhanced', code: `${e[1].toUpperCase()}.${Number(e[2])}.${Number(e[3])}`, start: c === 35 ? i + 1 : i, end: i + e[0].length } : undefined;
   }
   if (c >= 50 && c <= 53) {
     const r = at(REPLY_AT, text, i);
