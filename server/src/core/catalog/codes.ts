@@ -15,14 +15,13 @@ export interface CodeToken extends ParsedCode {
 
 // The one description of what a code looks like, shared by the scanner, parseCode and the client's code under the
 // cursor. Whether a token found in a log IS a code is for the scanner's rules (../scan/rules.ts) to decide.
-//  - reply: three digits 2xx-5xx, not part of a longer number, a dotted number or a word (421ms);
+//  - reply: three digits 2xx-5xx, not part of a longer number, a dotted number or a word (421ms) (isReplyAt);
 //  - enhanced: class.subject.detail (RFC 3463): 5.1.1, 4.7.26. A lookup also takes #5.1.1 (as Exchange and qmail
 //    write it) and the registry's X.1.1;
 //  - Outlook / Windows: 0x and eight hex digits of a failure code (high bit set), also as 0×… (a pasted
 //    multiplication sign); without 0x only an 8… number that has a hex letter or sits in the ranges mail clients
 //    use (800CCC0E, 80042108, 80070005);
 //  - a name (SMTP_550_MAILBOX_NOT_FOUND): looked up, never found in a log.
-const REPLY_AT = /[2-5][0-9]{2}(?![0-9A-Za-z]|\.[0-9])/y;
 const ENHANCED_AT = /([245])\.([0-7])\.([0-9]{1,3})(?![0-9A-Za-z]|\.[0-9]|-[0-9A-Za-z])/y;
 const ENHANCED_LOOKUP_AT = /#?([245xX])\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9A-Za-z]|\.[0-9])/y;
 const HEX_AT = /0[xX\u00d7]([89a-fA-F][0-9a-fA-F]{7})(?![0-9A-Za-z])/y;
@@ -64,15 +63,22 @@ export function readCode(text: string, i: number, lookup = false): CodeToken | u
     // The # of #5.1.1 is read but is not part of the code.
     return e ? { family: 'enhanced', code: `${e[1].toUpperCase()}.${Number(e[2])}.${Number(e[3])}`, start: c === 35 ? i + 1 : i, end: i + e[0].length } : undefined;
   }
-  if (c >= 50 && c <= 53) {
-    const r = at(REPLY_AT, text, i);
-    if (r) return { family: 'reply', code: r[0], start: i, end: i + 3 };
-  }
+  if (c >= 50 && c <= 53 && isReplyAt(text, i)) return { family: 'reply', code: text.slice(i, i + 3), start: i, end: i + 3 };
   if (lookup) {
     const n = at(NAME_AT, text, i);
     if (n) return { family: 'name', code: n[0], start: i, end: i + n[0].length };
   }
   return undefined;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAlnum = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Three digits 2xx-5xx at text[i], not followed by a digit, a letter or a dotted digit (read without a pattern: logs hold many). */
+function isReplyAt(text: string, i: number): boolean {
+  if (!isDigit(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 2))) return false;
+  const next = text.charCodeAt(i + 3);
+  return !isAlnum(next) && !(next === 46 && isDigit(text.charCodeAt(i + 4)));
 }
 
 /** Every code token in a line of text a person looks at (the code under the cursor), in order. */

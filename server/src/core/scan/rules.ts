@@ -48,7 +48,7 @@ export interface Rule {
   reach?: number;
   /**
    * The characters one of which ends the text before the code, blanks aside (`before` must agree): lets the scanner
-   * skip the rule at once for most candidates. Absent when the context ends in a letter or digit.
+   * skip the rule at once for most candidates. Absent when the context can end in any character.
    */
   endsWith?: string;
   /** Text that must occur within the reach (exact case, as the MTA writes it): a cheap test before a long pattern. */
@@ -206,6 +206,7 @@ export const rules: Rule[] = [
     description: 'SMTP error / SMTP code / SMTP reply / SMTP status 421',
     family: 'reply',
     before: /\bSMTP[ \t](?:error|code|reply|status|response)(?:[ \t]code)?[ \t]{0,4}[:=#]?[ \t]{0,8}/,
+    endsWith: ':=#rReEyYsS',
     found: [{ text: 'Error: SMTP error 421 - Service not available', code: '421' }, { text: '[SMTP Error Code 550] The recipient address does not exist', code: '550' }, { text: 'SMTP reply: 554 Transaction failed', code: '554' }],
     notFound: [{ text: 'SMTP errors 550', code: '550' }],
   },
@@ -223,9 +224,13 @@ export const rules: Rule[] = [
     id: 'server-returned',
     description: "Exchange: Remote Server returned '550 …'; MailEnable: Remote SMTP Server Returned: 550 …",
     family: 'reply',
-    before: /\breturned(?::|[ \t]{1,4}')[ \t]{0,4}'?/,
-    endsWith: ":'",
-    found: [{ text: "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found'", code: '550' }, { text: 'Reason: Remote SMTP Server Returned: 550 SPF: 192.0.2.80 is not allowed to send mail', code: '550' }],
+    before: /\breturned(?::|[ \t]{1,4}(?:'|&#39;|&quot;))[ \t]{0,4}'?/,
+    endsWith: ":';",
+    found: [
+      { text: "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found'", code: '550' },
+      { text: 'Reason: Remote SMTP Server Returned: 550 SPF: 192.0.2.80 is not allowed to send mail', code: '550' },
+      { text: '<p>Remote Server returned &#39;554 Transaction failed&#39;</p>', code: '554' },
+    ],
     notFound: [{ text: 'the parcel was returned 550 times', code: '550' }],
   },
   {
@@ -245,6 +250,7 @@ export const rules: Rule[] = [
     family: 'reply',
     before: /\breturned an? (?:permanent|transient) error[ \t]{1,4}/,
     reach: 48,
+    endsWith: 'rR',
     found: [{ text: 'Router: Unable to transfer mail to domain example.net via SMTP: SMTP Protocol Returned a Transient Error 421 Service not available', code: '421' }],
     notFound: [{ text: 'Returned a Permanent Error: see 550', code: '550' }],
   },
@@ -305,7 +311,7 @@ export const rules: Rule[] = [
     id: 'key-value',
     description: 'status=, code:, reject=, result="…", lr="…", "code":550 and the like, on a line about SMTP',
     family: 'reply',
-    before: /\b(?:status|stat|code|reject|result|lr|msg|message|(?:reply|smtp|response|error|status)[-_ ]?code)"?[ \t]{0,4}[=:][ \t]{0,4}["'(]?/,
+    before: /\b(?:status|stat|code|reject|result|lr|msg|message|error|reason|(?:reply|smtp|response|error|status)[-_ ]?code)"?[ \t]{0,4}[=:][ \t]{0,4}["'(]?/,
     endsWith: '=:"\'(',
     requires: ['smtp', 'known'],
     unless: GENERIC,
@@ -314,6 +320,7 @@ export const rules: Rule[] = [
       { text: 'smtpd[4411]: 8f1c2d3e4a5b6c7d smtp failed-command command="RCPT TO:<nobody@example.org>" result="550 Invalid recipient"', code: '550' },
       { text: 'bob@example.org Invalid Address, ERROR_CODE :550, ERROR_CODE :Requested action not taken', code: '550', bounce: true },
       { text: '{"event":"failed","recipient":"frank@example.org","delivery-status":{"code":550,"message":"No such user"}}', code: '550' },
+      { text: '14/12/2012 18:04:33 [0A44:000F-080C] SMTPClient: ReceiveResponse: Server: 192.0.2.7 Command:EODT Error:554 delivery error: dd This user doesn\'t have an account', code: '554' },
     ],
     notFound: [
       { text: 'level=info msg="upstream responded" status=502 upstream=10.5.1.1:8080', code: '502' },
@@ -326,6 +333,7 @@ export const rules: Rule[] = [
     description: 'ResponseCode 421 / error code 550 without a separator, on a line about SMTP',
     family: 'reply',
     before: /\b(?:reply|response|error|smtp|status)[-_ ]?code[ \t]{1,4}/,
+    endsWith: 'eE',
     requires: ['smtp', 'known'],
     unless: GENERIC,
     found: [{ text: 'Delivery error: ResponseCode 421, Too many concurrent SMTP connections', code: '421' }],

@@ -94,7 +94,24 @@ const RULES: Record<CodeFamily, CompiledRule[]> = {
   outlook: rules.filter((r) => r.family === 'outlook').map(compileRule),
 };
 
+/**
+ * The rules that can apply to a candidate, in order, by the last character before it on its line (-1: the code
+ * opens its line): worked out once per character, so most candidates meet only a few rules.
+ */
+const BY_LAST_CHAR: Record<CodeFamily, Map<number, CompiledRule[]>> = { reply: new Map(), enhanced: new Map(), outlook: new Map() };
+
+function rulesFor(family: CodeFamily, lastChar: number): CompiledRule[] {
+  let list = BY_LAST_CHAR[family].get(lastChar);
+  if (!list) {
+    list = RULES[family].filter((r) => (lastChar < 0 ? !r.ends || r.orEndOfLineBefore : !r.lineStart && (!r.ends || r.ends.has(lastChar))));
+    BY_LAST_CHAR[family].set(lastChar, list);
+  }
+  return list;
+}
+
 const isBlank = (c: number) => c === 32 || c === 9;
+/** Conditions that cost a map lookup at most: tested before a rule's patterns. */
+const CHEAP: ReadonlySet<Condition> = new Set(['known', 'bounce', 'about-mail']);
 
 /**
  * Scans text[from, to) and returns what it finds, in order. `from` and `to` should be line boundaries; the scanner
@@ -153,7 +170,9 @@ class Context {
   private mailClient?: boolean;
   private underscores?: boolean;
   private lineVetoes = new Map<CompiledVeto, boolean>();
-  private readonly cache = new Map<string, Resolved>();
+  private readonly cache = new Map<Family, Map<string, Resolved>>();
+  private knownToken?: CodeToken;
+  private tokenKnown = false;
   /** The last reply code decided on (reported or not: the families setting must not change what pairs with it). */
   private lastReply?: Finding;
 
@@ -174,7 +193,7 @@ class Context {
       this.nextStart = this.findNext(this.lineStart);
     }
     this.lineEndAt = -1;
-    this.smtp = this.dialogue = this.mailClient = this.underscores = undefined;
+    this.smtp = this.dialogue = this.mailClient = this.underscores = this.lineBeforeTrimmed = undefined;
     if (this.lineVetoes.size) this.lineVetoes.clear();
   }
 
@@ -198,6 +217,13 @@ class Context {
     return lineAt(this.text, start);
   }
 
+  private lineBeforeTrimmed?: string;
+
+  /** The line before without its trailing blanks: where a reply folded onto this line has its context. */
+  private trimmedLineBefore(): string {
+    return (this.lineBeforeTrimmed ??= this.lineBefore().replace(/[ \t]+$/, ''));
+  }
+
   private lineAfter(): string {
     return this.nextStart === Infinity ? '' : lineAt(this.text, this.nextStart);
   }
@@ -208,7 +234,7 @@ class Context {
   }
 
   private view(s: string): string {
-    return this.blanks() ? s.replace(/_/g, ' ') : s;
+    return s.indexOf('_') >= 0 && this.blanks() ? s.replace(/_/g, ' ') : s;
   }
 
   decide(token: CodeToken & { family: CodeFamily }): Finding | undefined {
@@ -222,7 +248,7 @@ class Context {
     while (k >= this.lineStart && i - k <= 16 && (isBlank(this.text.charCodeAt(k)) || (prev === 95 && this.text.charCodeAt(k) === 95))) k--;
     const opensLine = k < this.lineStart;
     const lastChar = opensLine ? -1 : this.text.charCodeAt(k);
-    for (const rule of RULES[token.family]) {
+    for (const rule of rulesFor(token.family, lastChar)) {
       const matched = this.matches(rule, token, lastChar, opensLine);
       if (matched !== undefined) return this.finding(token, rule.id);
     }
@@ -236,27 +262,30 @@ class Context {
     if (rule.codes && !rule.codes.test(token.code)) return undefined;
     // A cheap look before the pattern: pairing with a reply code needs one just before, on this line.
     if (rule.pairs && !(this.lastReply && this.lastReply.start >= this.lineStart && this.lastReply.end <= i && i - this.lastReply.end <= 24)) return undefined;
+    // The cheap tests first: the text after the code, and the conditions that need no look at the line.
+    if (rule.after && !rule.after.test(this.after(token))) return undefined;
+    for (const c of rule.requires) if (CHEAP.has(c) && !this.holds(c, token, i)) return undefined;
     let beforeStart = i;
     if (rule.before) {
       let hit: number | undefined;
       if (!rule.ends || rule.ends.has(lastChar)) {
         const window = this.before(token, rule.reach);
         if (!rule.needs || window.includes(rule.needs)) {
-          const m = rule.before.exec(window);
-          if (m) hit = this.windowFrom + m.index;
+          // An end-anchored pattern: where it first matches is where its match starts (search() makes no array).
+          const at = window.search(rule.before);
+          if (at >= 0) hit = this.windowFrom + at;
         }
       }
       if (hit === undefined && rule.orEndOfLineBefore && opensLine && this.lineStart > 0) {
-        const previous = this.lineBefore().replace(/[ \t]+$/, '');
+        const previous = this.trimmedLineBefore();
         const window = previous.slice(Math.max(0, previous.length - rule.reach));
         if ((!rule.needs || window.includes(rule.needs)) && rule.before.test(window)) hit = this.lineStart - 1;
       }
       if (hit === undefined) return undefined;
       beforeStart = hit;
     }
-    if (rule.after && !rule.after.test(this.after(token))) return undefined;
     if (rule.lineBefore && !rule.lineBefore.test(this.lineBefore())) return undefined;
-    for (const c of rule.requires) if (!this.holds(c, token, beforeStart)) return undefined;
+    for (const c of rule.requires) if (!CHEAP.has(c) && !this.holds(c, token, beforeStart)) return undefined;
     for (const v of rule.unless) if (this.vetoes(v, token)) return undefined;
     return beforeStart;
   }
@@ -312,14 +341,16 @@ class Context {
       case 'mail-client':
         return !!o.aboutMail || (this.mailClient ??= mailClientEvidence.test(this.line()) || mailClientEvidence.test(this.lineBefore()));
       case 'known':
-        return this.resolve(token.family as Family, token.code).known;
+        if (this.knownToken !== token) {
+          this.knownToken = token;
+          this.tokenKnown = this.resolve(token.family as Family, token.code).known;
+        }
+        return this.tokenKnown;
       case 'reply-before':
         return this.lastReply?.start === beforeStart;
-      case 'same-reply-before': {
+      case 'same-reply-before':
         // Read from the text, not from earlier findings, so that a scan of a region agrees with a scan of the whole.
-        const opened = new RegExp(`(?<![0-9A-Za-z.])${token.code}(?:-|[ \\t]{1,2}[245]\\.[0-7]\\.[0-9])`);
-        return opened.test(this.text.slice(this.lineStart, token.start)) || opened.test(this.lineBefore());
-      }
+        return opensReply(this.text, this.lineStart > 0 ? this.text.lastIndexOf('\n', this.lineStart - 2) + 1 : 0, token.start, token.code);
     }
   }
 
@@ -349,8 +380,9 @@ class Context {
   }
 
   resolve(family: Family, code: string): Resolved {
-    const key = `${family}:${code}`;
-    let r = this.cache.get(key);
+    let byCode = this.cache.get(family);
+    if (!byCode) this.cache.set(family, (byCode = new Map()));
+    let r = byCode.get(code);
     if (!r) {
       const result = this.catalog.lookup(code);
       const entry = result.entries.find((e) => e.family === family) ?? (family === 'enhanced' ? result.entries[0] : undefined);
@@ -363,7 +395,7 @@ class Context {
         entry,
         deprecatedNote: standard?.deprecated ? `${code} is deprecated: ${standard.notes?.[0] ?? 'see the registry for its replacement.'}` : undefined,
       };
-      this.cache.set(key, r);
+      byCode.set(code, r);
     }
     return r;
   }
@@ -387,6 +419,17 @@ class Context {
     return finding;
   }
 }
+
+/** Whether `code` stands in text[from, to) as a reply with its enhanced code or opening a multi-line reply (550-…, 550 5.7.1). */
+function opensReply(text: string, from: number, to: number, code: string): boolean {
+  for (let k = text.indexOf(code, from); k >= 0 && k < to; k = text.indexOf(code, k + 1)) {
+    const prev = k > 0 ? text.charCodeAt(k - 1) : 32;
+    if ((prev >= 48 && prev <= 57) || (prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || prev === 46) continue;
+    if (OPENS_REPLY.test(text.slice(k + 3, k + 12))) return true;
+  }
+  return false;
+}
+const OPENS_REPLY = /^(?:-|[ \t]{1,2}[245]\.[0-7]\.[0-9])/;
 
 /** Provider messages: looked for on lines that carry a code, and on lines with a phrase of a code-less entry. */
 function addProviderFindings(text: string, catalog: Catalog, findings: Finding[], linesWithCodes: number[], from: number, to: number) {
