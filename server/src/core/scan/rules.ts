@@ -91,7 +91,8 @@ export interface Veto {
 
 /** Header fields that never carry a delivery status (a Received: line names MTA versions, not replies). */
 const FIELDS_WITHOUT_CODES = /^(?:Received|X-Received|Return-Path|Delivered-To|X-Original-To|Envelope-to|Delivery-date|Date|Message-I[Dd]|References|In-Reply-To|Resent-[A-Za-z-]{1,20}|DKIM-Signature|DomainKey-Signature|ARC-[A-Za-z-]{1,30}|Authentication-Results|Received-SPF|X-Mailer|User-Agent|X-Mailman-Version|X-MimeOLE|MIME-Version|Content-[A-Za-z-]{1,30}|X-MS-[A-Za-z-]{1,60}|X-Microsoft-[A-Za-z-]{1,60}|X-Forefront-[A-Za-z-]{1,60}|X-Google-[A-Za-z-]{1,60}|X-Gm-[A-Za-z-]{1,60}|X-Originating-IP|X-Virus-[A-Za-z-]{1,30}|X-Spam-[A-Za-z-]{1,30}|Thread-[A-Za-z-]{1,20}|X-OriginalArrivalTime|List-[A-Za-z-]{1,20}|X-DSNContext|X-SenderID):/i;
-const PAIRED_ENHANCED = /^(?::? |-|-'| ['"]?#?)[245]\.[0-7]\.[0-9]{1,3}(?![0-9]|\.[0-9])/;
+/** An enhanced code right after a reply code (550 5.1.1, 550-5.7.26, 550: 5.1.1, 550-'5.1.1, 550 #5.1.0). */
+const PAIRED_ENHANCED = /^(?::? |-|-'| ['"]?#?)[245]\.[0-7]\.[0-9]{1,3}(?![0-9A-Za-z]|\.[0-9]|-[0-9A-Za-z])/;
 /** Text that reads like the rest of a reply: a blank (or the dash of a multi-line reply) and then not a number. */
 const REPLY_TEXT = /^(?:[ \t]{1,4}|-)['"]?[^\s0-9.,;:)\]}>=/]/;
 const GENERIC = ['http-line', 'http-phrase', 'quantity'];

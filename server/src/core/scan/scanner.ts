@@ -250,7 +250,7 @@ class Context {
     const lastChar = opensLine ? -1 : this.text.charCodeAt(k);
     for (const rule of rulesFor(token.family, lastChar)) {
       const matched = this.matches(rule, token, lastChar, opensLine);
-      if (matched !== undefined) return this.finding(token, rule.id);
+      if (matched !== undefined) return this.finding(token, rule);
     }
     return undefined;
   }
@@ -400,17 +400,18 @@ class Context {
     return r;
   }
 
-  private finding(token: CodeToken, rule: string): Finding {
+  private finding(token: CodeToken, rule: CompiledRule): Finding {
     const family = token.family as CodeFamily;
     const code = token.code;
     const r = this.resolve(family, code);
     const cls = family === 'outlook' ? (r.entry ? classOf(code, 'outlook', r.entry) : 'unknown') : classOf(code, family);
-    const finding = makeFinding({ start: token.start, end: token.end, family, code, rule, class: cls, title: r.title, entryId: r.entryId });
+    const finding = makeFinding({ start: token.start, end: token.end, family, code, rule: rule.id, class: cls, title: r.title, entryId: r.entryId });
     if (family === 'reply') this.lastReply = finding;
     if (family !== 'enhanced') return finding;
     const notes: string[] = [];
     const previous = this.lastReply;
-    if (rule === 'paired' && previous && previous.code[0] !== code[0]) {
+    // An enhanced code read with its reply code: the two should agree on the class.
+    if (rule.pairs && previous && previous.code[0] !== code[0]) {
       notes.push(`Reply code ${previous.code} and enhanced code ${code} are of different classes (${previous.class} vs ${finding.class}).`);
     }
     if (r.deprecatedNote) notes.push(r.deprecatedNote);
