@@ -312,7 +312,7 @@ export const rules: Rule[] = [
     id: 'key-value',
     description: 'status=, code:, reject=, result="…", lr="…", "code":550 and the like, on a line about SMTP',
     family: 'reply',
-    before: /\b(?:status|stat|code|reject|result|lr|msg|message|error|reason|(?:reply|smtp|response|error|status)[-_ ]?code)"?[ \t]{0,4}[=:][ \t]{0,4}["'(]?/,
+    before: /\b(?:status|stat|code|reject|result|lr|msg|message|error|reason|response|smtp[-_ ]?response|(?:reply|smtp|response|error|status)[-_ ]?code)"?[ \t]{0,4}[=:][ \t]{0,4}["'(]?/,
     endsWith: '=:"\'(',
     requires: ['smtp', 'known'],
     unless: GENERIC,
@@ -322,6 +322,7 @@ export const rules: Rule[] = [
       { text: 'bob@example.org Invalid Address, ERROR_CODE :550, ERROR_CODE :Requested action not taken', code: '550', bounce: true },
       { text: '{"event":"failed","recipient":"frank@example.org","delivery-status":{"code":550,"message":"No such user"}}', code: '550' },
       { text: '14/12/2012 18:04:33 [0A44:000F-080C] SMTPClient: ReceiveResponse: Server: 192.0.2.7 Command:EODT Error:554 delivery error: dd This user doesn\'t have an account', code: '554' },
+      { text: '{"eventType":"Delivery","delivery":{"processingTimeMillis":812,"recipients":["bob@example.org"],"smtpResponse":"250 OK","reportingMTA":"a8-50.smtp-out.amazonses.com"}}', code: '250' },
     ],
     notFound: [
       { text: 'level=info msg="upstream responded" status=502 upstream=10.5.1.1:8080', code: '502' },
