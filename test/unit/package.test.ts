@@ -78,7 +78,7 @@ test('every package the code imports is declared in package.json, and every decl
   const undeclared: string[] = [];
   for (const file of [...['server', 'client', 'test', 'scripts', 'bin'].flatMap((d) => walk(join(root, d))), join(root, '.vscode-test.mjs')]) {
     const text = readFileSync(file, 'utf8');
-    for (const [, spec] of text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\(\s*|^\s*import\s+)['"]([^'"./][^'"]*)['"]/gm)) {
+    for (const [, spec] of text.matchAll(/(?:^\s*(?:import|export)\b[^'";]*?\bfrom\s+|\bimport\(\s*|\brequire\(\s*|^\s*import\s+)['"]([^'"./][^'"]*)['"]/gm)) {
       if (spec.startsWith('node:') || spec === 'vscode' || spec === 'catalog:compiled') continue;
       const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
       // a types-only package (`import type … from 'sarif'`) comes from @types/

@@ -1,5 +1,5 @@
 // `explain`: a code or a whole reply as terminal text, from the catalog's explain() (the same as the hover).
-import { resultClass, type Catalog, type Explanation, type LookupResult } from '../core/catalog/catalog';
+import { resultClass, type AnsweredBy, type Catalog, type Explanation, type LookupResult } from '../core/catalog/catalog';
 import { FAMILY_NAMES, familyKind } from '../core/families';
 import { classWords } from '../core/present/markdown';
 import type { CatalogEntry } from '../core/types';
@@ -20,6 +20,8 @@ export function isFound(e: Explanation): boolean {
 export interface ArgumentExplanation {
   input: string;
   found: boolean;
+  /** The provider whose mail host the text names as the one that answered. */
+  answeredBy?: AnsweredBy;
   parts: ExplainedPart[];
   inconsistency?: string;
   /** When no code was recognised: the catalog's best guesses. */
@@ -44,7 +46,7 @@ export function explainParts(arg: string, catalog: Catalog): ArgumentExplanation
     } else parts.push({ kind: 'inferred', result, class: resultClass(result) });
   }
   const suggestions = parts.length || explanation.inconsistency ? [] : catalog.search(arg, 5).map((h) => h.entry);
-  return { input: arg, found: isFound(explanation), parts, inconsistency: explanation.inconsistency, suggestions };
+  return { input: arg, found: isFound(explanation), answeredBy: explanation.answeredBy, parts, inconsistency: explanation.inconsistency, suggestions };
 }
 
 const providerCode = (e: CatalogEntry) => `${e.providerName ?? e.provider} ${e.code}`;
@@ -52,6 +54,7 @@ const providerCode = (e: CatalogEntry) => `${e.providerName ?? e.provider} ${e.c
 export function explainArgument(arg: string, catalog: Catalog, style: Style, width: number): Explained {
   const explained = explainParts(arg, catalog);
   const w = new Writer(style, width);
+  if (explained.answeredBy) w.line(`Answered by ${style.bold(clean(explained.answeredBy.provider.name))} (${clean(explained.answeredBy.host)})`);
   for (const part of explained.parts) {
     if (part.kind === 'entry') w.entry(part.entry, part.code, part.class);
     else w.inferred(part.result);
@@ -69,10 +72,11 @@ export function explainArgument(arg: string, catalog: Catalog, style: Style, wid
 
 /** `explain --format json`: one object per argument (a JSON Lines row), for scripts and jq. */
 export function explainJson(arg: string, catalog: Catalog): { found: boolean } & Record<string, unknown> {
-  const { input, found, parts, inconsistency, suggestions } = explainParts(arg, catalog);
+  const { input, found, answeredBy, parts, inconsistency, suggestions } = explainParts(arg, catalog);
   return {
     input,
     found,
+    ...(answeredBy ? { answeredBy: { provider: answeredBy.provider.id, providerName: answeredBy.provider.name, host: answeredBy.host } } : {}),
     entries: parts.filter((p) => p.kind === 'entry').map(({ entry: e, code, class: cls }) => ({
       id: e.id,
       family: e.family,
