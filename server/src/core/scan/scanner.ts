@@ -476,8 +476,6 @@ function addProviderFindings(text: string, catalog: Catalog, findings: Finding[]
   }
 }
 
-const isBlank = (c: number) => c === 32 || c === 9;
-
 /** The end of the indented lines that continue the line ending at `end` (at most 8, 2 KB); marks them as read. */
 function wrappedEnd(text: string, end: number, seen: Set<number>): number {
   let pos = end;
