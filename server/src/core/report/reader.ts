@@ -72,37 +72,15 @@ export class SourceReader {
   push(text: string): void {
     if (!text) return;
     if (this.mode === 'message') return this.keep(text);
-    let buf = this.pending ? this.pending + text : text;
-    if (this.mode === 'start') {
-      const mode = this.decide(buf, false);
-      if (!mode) {
-        this.pending = buf;
-        return;
-      }
-      if (mode === 'message') {
-        this.pending = '';
-        return this.keep(buf);
-      }
-    }
-    let start = 0;
-    for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n', start)) {
-      this.lineAt(buf, start, nl);
-      start = nl + 1;
-    }
-    if (buf.length - start > MAX_LINE) {
-      if (!this.skipping) this.cut(buf.slice(start, start + MAX_LINE));
-      buf = '';
-      start = 0;
-    }
-    this.pending = start ? buf.slice(start) : buf;
+    this.consume(this.pending ? this.pending + text : text, false);
   }
 
   end(): void {
     const rest = this.pending;
     this.pending = '';
-    const mode = this.mode === 'start' ? this.decide(rest, true) : this.mode;
-    if (mode === 'message') {
-      const whole = this.message.join('') + rest;
+    if (this.mode !== 'message') this.consume(rest, true);
+    if (this.mode === 'message') {
+      const whole = this.message.join('');
       this.message = [];
       this.ctx.line = 1;
       this.ctx.time = NaN;
@@ -110,8 +88,34 @@ export class SourceReader {
       this.stats.lines = countLines(whole);
       return;
     }
-    if (rest) this.lineAt(rest, 0, rest.length);
     if (this.trace) this.trace.end(this.ctx);
+  }
+
+  /** Reads the complete lines of `buf` (all of it when final) and keeps the rest for the next piece. */
+  private consume(buf: string, final: boolean) {
+    if (this.mode === 'start') {
+      const mode = this.decide(buf, final);
+      if (!mode) {
+        this.pending = buf;
+        return;
+      }
+      if (mode === 'message') return this.keep(buf);
+    }
+    let start = 0;
+    for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n', start)) {
+      this.lineAt(buf, start, nl);
+      start = nl + 1;
+    }
+    if (final) {
+      if (start < buf.length) this.lineAt(buf, start, buf.length);
+      return;
+    }
+    if (buf.length - start > MAX_LINE) {
+      if (!this.skipping) this.cut(buf.slice(start, start + MAX_LINE));
+      this.pending = '';
+      return;
+    }
+    this.pending = start ? buf.slice(start) : buf;
   }
 
   /** Tells a message from a log once enough of the input is there; undefined while it cannot tell yet. */

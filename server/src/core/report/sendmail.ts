@@ -9,7 +9,7 @@ import type { LineContext } from './context';
 import type { Outcome } from './event';
 
 const QUEUE_ID = /^([0-9A-Za-z]{8,20}|NOQUEUE): /;
-const NEXT_FIELD = /, [a-z]+=/;
+const NEXT_FIELD = /, [a-z][a-z0-9]*=/;
 
 export function sendmailLine(msg: string, ctx: LineContext): void {
   ctx.saw('sendmail');
@@ -55,12 +55,12 @@ function outcomeOf(dsn: string | undefined, stat: string): Outcome | undefined {
 }
 
 function rejection(id: string | undefined, rest: string, at: number, ctx: LineContext) {
-  const fields = ', ' + rest.slice(0, at);
+  const fields = ', ' + rest.slice(0, at).replace(/,\s*$/, '');
   const ruleset = field(fields, 'ruleset=');
   const arg1 = field(fields, 'arg1=');
   const milter = rest.startsWith('Milter: ');
-  const recipient = ruleset === 'check_rcpt' ? arg1 : milter ? field(', ' + rest.slice(8, at), 'to=') : undefined;
-  const sender = ruleset === 'check_mail' ? arg1 : milter ? field(', ' + rest.slice(8, at), 'from=') : undefined;
+  const recipient = ruleset === 'check_rcpt' ? arg1 : milter ? field(', ' + rest.slice(8, at).replace(/,\s*$/, ''), 'to=') : undefined;
+  const sender = ruleset === 'check_mail' ? arg1 : milter ? field(', ' + rest.slice(8, at).replace(/,\s*$/, ''), 'from=') : undefined;
   const relayValue = field(fields, 'relay=');
   ctx.emit({
     outcome: 'rejected', time: ctx.time, source: ctx.source, line: ctx.line, mta: 'sendmail', id,
