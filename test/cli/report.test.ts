@@ -36,7 +36,9 @@ test('text: totals, the time line, tables and reasons with their codes explained
   assert.match(r.stdout, /^Per hour/m);
   assert.match(r.stdout, /^ {2}Nov 23 11:00 +0 +0 +0 +0 +6 +6 +#+$/m);
   assert.match(r.stdout, /^ {2}example\.edu +0 +5 +0 +1 +0 +6$/m);
-  assert.match(r.stdout, /^Deferral reasons\n +3 +4\.4\.1 +connect to …: Connection timed out\n +4\.4\.1 No answer from host$/m);
+  assert.match(r.stdout, /^Deferral reasons\n +3 +4\.4\.1 +connect to …: Connection timed out\n +4\.4\.1 No answer from host · reason: [a-z ]+$/m);
+  assert.match(r.stdout, /^Failures by reason +deliv/m);
+  assert.match(r.stdout, /^ {2}user unknown +0 +0 +2 +0 +1 +3$/m);
   assert.match(r.stdout, /550 Requested action not taken: mailbox unavailable · 5\.1\.1 Bad destination mailbox address · Gmail \/ Google Workspace: /);
   assert.match(r.stdout, /^Still deferred at the end of the log \(1\)\n {2}helpdesk@example\.edu +since Nov 24 16:40, 2 attempts, 9ABCDEF012, .*postfix\.log:56$/m);
   assert.doesNotMatch(r.stdout, /\u001b\[/, 'no colour when not a terminal');

@@ -197,9 +197,30 @@ test('reasons carry their codes explained from the catalog, and the matching pro
   assert.match(gmail.provider?.providerName ?? '', /Gmail/);
   assert.ok(!/a2si7654321wrb/.test(gmail.text), 'the tracking id is left out of the grouped text');
   assert.match(gmail.example, /a2si7654321wrb/, 'the example keeps the reply as logged');
-  // No second classifier here: the reason category comes from the bounce taxonomy once it is wired in.
-  assert.ok(r.reasons.every((x) => x.reason === undefined));
-  assert.deepEqual(r.providers, []);
+  assert.deepEqual(gmail.reason, { id: 'userunknown', title: 'user unknown', hard: true });
+  const full = r.reasons.find((x) => x.outcome === 'deferred' && x.status?.code === '4.2.2')!;
+  assert.deepEqual([full.reason.id, full.reason.hard], ['mailboxfull', false], 'a deferral is never a hard bounce');
+  // Providers come from the host delivered to (never from a rejected client's host).
+  assert.deepEqual(r.providers.map((p) => [p.key, p.counts.delivered, p.counts.deferred, p.counts.bounced, p.counts.rejected]), [
+    ['Gmail / Google Workspace', 2, 1, 1, 0],
+    ['Microsoft 365 / Exchange Online', 0, 0, 1, 0],
+  ]);
+  // Failures by reason: every reason group counted once, under its reason.
+  const failures = r.totals.deferred + r.totals.bounced + r.totals.expired + r.totals.rejected;
+  assert.equal(r.categories.reduce((sum, c) => sum + c.total, 0), failures);
+  // dave@gmail.com (5.1.1) and ivan@contoso.com (Microsoft's 5.4.1 for an address its directory does not know)
+  assert.equal(r.categories.find((c) => c.key === 'user unknown')?.counts.bounced, 2);
+});
+
+test('the events of a provider and of a reason category', () => {
+  const b = build([{ name: 'postfix.log', text: fixture('report/postfix.log') }]);
+  const r = b.report();
+  const gmail = r.providers.find((p) => p.key.startsWith('Gmail'))!;
+  assert.deepEqual(b.events(gmail.ref!).map((e) => e.line), [9, 10, 45, 46]);
+  const full = r.categories.find((c) => c.key === 'mailbox full')!;
+  assert.equal(full.ref, 'c:mailboxfull');
+  assert.deepEqual(b.events(full.ref!).map((e) => [e.line, e.recipient]), [[20, 'frank@example.org']]);
+  assert.deepEqual(b.events(full.ref!, 'bounced'), []);
 });
 
 test('reasonText leaves out what differs from one message to the next', () => {

@@ -47,6 +47,7 @@ export function writeReportText(out: Output, report: Report, style: Style): void
   table(out, style, 'Recipient domains', report.domains);
   table(out, style, 'Providers (from the relay host)', report.providers);
   table(out, style, 'Senders', report.senders);
+  table(out, style, 'Failures by reason', report.categories);
 
   for (const o of ['deferred', 'bounced', 'expired', 'rejected'] as Outcome[]) {
     const rows = report.reasons.filter((r) => r.outcome === o);
@@ -85,8 +86,8 @@ function reason(out: Output, style: Style, r: ReasonRow) {
   out.line(`  ${n(r.count).padStart(7)}  ${style.cyan(codes.padEnd(10))} ${clean(r.text) || style.dim('(no reason logged)')}`);
   const notes = [r.reply, r.status].filter((c) => c?.title).map((c) => `${c!.code} ${c!.title}`);
   if (r.provider) notes.push(`${r.provider.providerName ?? ''}: ${r.provider.title}`.replace(/^: /, ''));
-  if (r.reason) notes.push(`${r.reason.title} (${r.reason.hard ? 'hard' : 'soft'})`);
-  if (notes.length) out.line(style.dim(`  ${' '.repeat(7)}  ${' '.repeat(10)} ${notes.map(clean).join(' · ')}`));
+  const reason = `reason: ${r.reason.title}${r.outcome === 'bounced' || r.outcome === 'expired' ? ` (${r.reason.hard ? 'hard' : 'soft'} bounce)` : ''}`;
+  out.line(style.dim(`  ${' '.repeat(7)}  ${' '.repeat(10)} ${[...notes.map(clean), reason].join(' · ')}`));
 }
 
 function header(pad = '') {

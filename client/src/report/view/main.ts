@@ -63,6 +63,7 @@ function show(data: Report) {
     timeline(data),
     rowsSection('domains', 'Recipient domains', 'Domain', data.domains, 'No recipient in the log.'),
     rowsSection('providers', 'Providers', 'Provider', data.providers, 'No relay host was recognised as a provider’s.'),
+    rowsSection('categories', 'Failures by reason', 'Reason', data.categories, 'No deferral, bounce or rejection in the log.'),
     reasons(data),
     rowsSection('senders', 'Senders', 'Sender', data.senders, 'No sender in the log.', false),
     stillDeferred(data),
@@ -182,7 +183,7 @@ function reasonRow(r: ReasonRow) {
   const meaning = [
     ...codes.filter((c) => c!.title).map((c) => h('div', {}, codeLink(c!.code, c!.entryId), ' ', c!.title!)),
     r.provider && h('div', {}, codeLink(r.provider.providerName ?? r.provider.code, r.provider.entryId), ' ', r.provider.title ?? ''),
-    r.reason && h('div', { class: 'category' }, `${r.reason.title} (${r.reason.hard ? 'hard' : 'soft'} bounce)`),
+    h('div', { class: 'category' }, `reason: ${r.reason.title}${r.outcome === 'bounced' || r.outcome === 'expired' ? ` (${r.reason.hard ? 'hard' : 'soft'} bounce)` : ''}`),
   ];
   return h('tr', {},
     h('td', { class: 'num' }, interactive ? button(n(r.count), () => list(r.ref, undefined, r.text || 'reason', r.count), 'List these events') : n(r.count)),

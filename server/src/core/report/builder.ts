@@ -1,13 +1,14 @@
 // Builds a report while the inputs stream through: each event is counted (by outcome, hour, recipient domain,
 // provider, sender, reason) and forgotten. Memory depends on the number of distinct hours, domains, senders and
 // reasons (each table is bounded) and on the messages still open, never on the size of the log.
+import type { Reason } from '../bounce/reason';
 import type { Catalog } from '../catalog/catalog';
-import type { Family } from '../types';
-import { scan } from '../scan/scanner';
-import { classifyReason, providerOfHost } from './attribution';
+import type { CatalogEntry } from '../types';
+import { replyIn, statusIn } from '../bounce/outcome';
+import { classifyReason, providerOfHost, type ProviderRef, type ReasonRef } from './attribution';
 import { domainOf, MTA_NAMES, own, type MailEvent, type Outcome } from './event';
 import { Messages } from './messages';
-import { emptyCounts, type Bucket, type CodeNote, type Counts, type DeferredMessage, type Report, type ReportEvent, type ReasonRow } from './model';
+import { emptyCounts, type Bucket, type CodeNote, type Counts, type DeferredMessage, type Report, type ReportEvent, type ReasonRow, type Row } from './model';
 import { SourceReader } from './reader';
 import { reasonText } from './reasonText';
 import { EventSamples } from './samples';
@@ -25,10 +26,14 @@ export interface ReportOptions {
   samples?: number;
 }
 
-const CODE_FAMILIES: ReadonlySet<Family> = new Set(['reply', 'enhanced']);
 const MAX_REASONS = 5_000;
 const MAX_STILL_DEFERRED = 100;
 const MAX_HOUR_BUCKETS = 24 * 60;
+
+interface Explained {
+  provider?: CatalogEntry;
+  reason: ReasonRef;
+}
 
 interface ReasonEntry {
   outcome: Outcome;
@@ -36,6 +41,8 @@ interface ReasonEntry {
   status?: string;
   text: string;
   example: string;
+  /** The host that gave the first reply of this kind: which provider's words to look for. */
+  relay?: string;
   count: number;
   key: string;
 }
@@ -56,6 +63,10 @@ export class ReportBuilder {
   private readonly reasons = new Map<string, ReasonEntry>();
   private reasonsFolded = false;
   private readonly samples: EventSamples;
+  /** Providers of the relay hosts seen (hosts repeat: each is looked up once). */
+  private readonly relayProviders = new Map<string, ProviderRef | null>();
+  /** The reason of each reason group, once the report has been made (for a category's events). */
+  private categoryOf = new Map<string, Reason>();
 
   constructor(private readonly catalog: Catalog, private readonly options: ReportOptions = {}) {
     this.clock = clockOf(options.now ?? Date.now());
@@ -88,10 +99,14 @@ export class ReportBuilder {
     } else {
       this.untimed++;
     }
-    if (e.outcome !== 'delivered' && e.text && (!e.reply || !e.status)) this.findCodes(e);
+    if (e.outcome !== 'delivered' && e.text) {
+      e.reply ??= replyIn(e.text);
+      e.status ??= statusIn(e.text);
+    }
     const domain = e.recipient === undefined ? '(no recipient)' : domainOf(e.recipient) || '(local)';
     this.domains.add(domain, e.outcome);
-    const provider = e.relay ? providerOfHost(e.relay, this.catalog) : undefined;
+    // A rejection's other side is the client that was refused, not a provider the mail went to.
+    const provider = e.relay && e.outcome !== 'rejected' ? this.providerOf(e.relay) : undefined;
     if (provider) this.providers.add(provider.name, e.outcome);
     if (e.sender !== undefined) this.senders.add(e.sender || '<>', e.outcome);
     const reason = e.outcome === 'delivered' ? undefined : this.addReason(e);
@@ -106,13 +121,13 @@ export class ReportBuilder {
     }
   }
 
-  /** Reply and enhanced codes of a reason, found by the scanner's own rules (dsn= may have given the enhanced one). */
-  private findCodes(e: MailEvent) {
-    const text = e.text!.length > 2000 ? e.text!.slice(0, 2000) : e.text!;
-    for (const f of scan(text, this.catalog, 0, text.length, { families: CODE_FAMILIES, aboutMail: true })) {
-      if (f.family === 'reply' && !e.reply) e.reply = f.code;
-      else if (f.family === 'enhanced' && !e.status) e.status = f.code;
+  private providerOf(host: string): ProviderRef | undefined {
+    let p = this.relayProviders.get(host);
+    if (p === undefined) {
+      p = providerOfHost(host, this.catalog) ?? null;
+      if (this.relayProviders.size < 50_000) this.relayProviders.set(own(host), p);
     }
+    return p ?? undefined;
   }
 
   private addReason(e: MailEvent): string {
@@ -122,7 +137,7 @@ export class ReportBuilder {
     if (!entry) {
       if (this.reasons.size >= MAX_REASONS) this.foldReasons();
       const k = own(key);
-      entry = { outcome: e.outcome, reply: e.reply && own(e.reply), status: e.status && own(e.status), text: own(text), example: own((e.text ?? '').slice(0, 1000)), count: 0, key: k };
+      entry = { outcome: e.outcome, reply: e.reply && own(e.reply), status: e.status && own(e.status), text: own(text), example: own((e.text ?? '').slice(0, 1000)), relay: e.relay && own(e.relay), count: 0, key: k };
       this.reasons.set(k, entry);
     }
     entry.count++;
@@ -145,6 +160,7 @@ export class ReportBuilder {
     if (by === 'hour' && spanHours > MAX_HOUR_BUCKETS) by = 'day';
     const stillDeferred = [...this.messages.stillDeferred()];
     stillDeferred.sort((a, b) => (a.state.since || 0) - (b.state.since || 0));
+    const explained = this.explainReasons();
     return {
       sources: this.readers.map(({ name, reader }) => ({
         name,
@@ -161,7 +177,8 @@ export class ReportBuilder {
       domains: this.domains.top(top, (k) => `d:${k}`, 'other domains'),
       providers: this.providers.top(top, (k) => `p:${k}`, 'other providers'),
       senders: this.senders.top(top, (k) => `s:${k}`, 'other senders'),
-      reasons: this.topReasons(top),
+      reasons: this.topReasons(top, explained),
+      categories: this.categories(explained),
       stillDeferred: {
         total: stillDeferred.length,
         list: stillDeferred.slice(0, MAX_STILL_DEFERRED).map(({ id, recipient, sender, state }): DeferredMessage => ({
@@ -192,7 +209,33 @@ export class ReportBuilder {
     return buckets;
   }
 
-  private topReasons(top: number): ReasonRow[] {
+  /** Every reason group explained: its provider entry (from the words and the host that answered) and its reason. */
+  private explainReasons(): Map<ReasonEntry, Explained> {
+    const explained = new Map<ReasonEntry, Explained>();
+    this.categoryOf = new Map();
+    for (const r of this.reasons.values()) {
+      const codes = [r.reply, r.status].filter((c): c is string => !!c);
+      // The answering host in the words answeringHost() reads (Postfix's relay=host[…]): its provider's entries first.
+      const context = r.relay ? `relay=${r.relay}[] ${r.example}` : r.example;
+      const provider = r.example ? this.catalog.matchProviders(r.example, codes, context)[0] : undefined;
+      const reason = classifyReason({ outcome: r.outcome, status: r.status, reply: r.reply, text: r.example, providerReason: provider?.reason });
+      explained.set(r, { provider, reason });
+      this.categoryOf.set(r.key, reason.id);
+    }
+    return explained;
+  }
+
+  private categories(explained: Map<ReasonEntry, Explained>): Row[] {
+    const table = new OutcomeTable();
+    const ids = new Map<string, string>();
+    for (const [r, { reason }] of explained) {
+      table.add(reason.title, r.outcome, r.count);
+      ids.set(reason.title, reason.id);
+    }
+    return table.top(Infinity, (title) => `c:${ids.get(title)}`);
+  }
+
+  private topReasons(top: number, explained: Map<ReasonEntry, Explained>): ReasonRow[] {
     const byOutcome = new Map<Outcome, ReasonEntry[]>();
     for (const r of this.reasons.values()) {
       const list = byOutcome.get(r.outcome);
@@ -202,27 +245,24 @@ export class ReportBuilder {
     const rows: ReasonRow[] = [];
     for (const outcome of ['deferred', 'bounced', 'expired', 'rejected'] as Outcome[]) {
       const list = (byOutcome.get(outcome) ?? []).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)).slice(0, top);
-      for (const r of list) rows.push(this.reasonRow(r));
+      for (const r of list) rows.push(this.reasonRow(r, explained.get(r)!));
     }
     return rows;
   }
 
-  private reasonRow(r: ReasonEntry): ReasonRow {
+  private reasonRow(r: ReasonEntry, { provider, reason }: Explained): ReasonRow {
     const note = (code: string | undefined): CodeNote | undefined => {
       if (!code) return undefined;
       const result = this.catalog.lookup(code);
       const entry = result.entries.find((e) => e.family !== 'provider');
       return { code, title: entry?.title ?? result.classInfo?.title, entryId: entry?.id };
     };
-    const codes = [r.reply, r.status].filter((c): c is string => !!c);
-    const match = r.example ? this.catalog.matchProviders(r.example, codes)[0] : undefined;
-    const reason = classifyReason({ outcome: r.outcome, status: r.status, reply: r.reply, text: r.example });
     return {
       outcome: r.outcome,
       count: r.count,
       reply: note(r.reply),
       status: note(r.status),
-      provider: match ? { code: match.code, title: match.title, entryId: match.id, providerName: match.providerName } : undefined,
+      provider: provider ? { code: provider.code, title: provider.title, entryId: provider.id, providerName: provider.providerName } : undefined,
       reason,
       text: r.text,
       example: r.example,
@@ -243,6 +283,8 @@ export class ReportBuilder {
       for (let h = Math.floor(from / HOUR); h < Math.floor(to / HOUR) && keys.length < 100_000; h++) for (const o of outcomes) keys.push(`h:${o}:${h}`);
     } else if (kind === 'r') {
       keys = [ref];
+    } else if (kind === 'c') {
+      keys = [...this.categoryOf].filter(([key, id]) => id === value && (!outcome || key.startsWith(`${outcome}\u0001`))).map(([key]) => `r:${key}`);
     } else if (kind === 'o') {
       keys = [`o:${value}`];
     } else {

@@ -49,8 +49,8 @@ export interface ReasonRow {
   status?: CodeNote;
   /** The provider entry whose message matches (Gmail's 5.7.26 DMARC message …). */
   provider?: CodeNote & { providerName?: string };
-  /** The reason category (user unknown, mailbox full …), when one is known. */
-  reason?: { id: string; title: string; hard: boolean };
+  /** The reason in the bounce taxonomy (userunknown: "user unknown", mailboxfull …); hard: the address will never work. */
+  reason: { id: string; title: string; hard: boolean };
   /** The reason with addresses, hosts and ids left out: what the events of this row have in common. */
   text: string;
   /** The reason of the first event, as logged. */
@@ -84,9 +84,12 @@ export interface Report {
   messages: { deferred: number; forwarded: number };
   timeline: { by: 'hour' | 'day'; buckets: Bucket[]; untimed: number };
   domains: Row[];
+  /** By the provider of the host delivered to (deferred, bounced …); rejections have none (their host is the client). */
   providers: Row[];
   senders: Row[];
   reasons: ReasonRow[];
+  /** Failures by reason (user unknown, mailbox full, blocked …), every reason group counted. */
+  categories: Row[];
   stillDeferred: { total: number; list: DeferredMessage[] };
   /** Tables whose counts are approximate: too many distinct keys to keep them all (see OutcomeTable). */
   approximate: string[];

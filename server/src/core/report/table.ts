@@ -17,15 +17,15 @@ export class OutcomeTable {
 
   constructor(private readonly cap = 20_000) {}
 
-  add(key: string, outcome: Outcome): void {
+  add(key: string, outcome: Outcome, count = 1): void {
     let row = this.rows.get(key);
     if (!row) {
       if (this.rows.size >= this.cap) this.fold();
       row = { counts: emptyCounts(), total: 0 };
       this.rows.set(own(key), row);
     }
-    row.counts[outcome]++;
-    row.total++;
+    row.counts[outcome] += count;
+    row.total += count;
   }
 
   get size(): number {
