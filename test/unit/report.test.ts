@@ -244,15 +244,17 @@ test('tables are bounded: past the cap the rarer half folds into "other", totals
   assert.equal(rows.reduce((s, r) => s + r.total, 0), 1050);
 });
 
-test('open messages are bounded: the oldest is forgotten, and forgotten deferrals are counted', () => {
+test('open messages are bounded: the older ones are forgotten, and forgotten deferrals are counted', () => {
   const m = new Messages(10);
   for (let i = 0; i < 100; i++) {
     m.touch('postfix', `Q${i}`, 'a@example.org');
     m.attempt({ outcome: 'deferred', time: 0, source: 0, line: i, mta: 'postfix', id: `Q${i}`, recipient: 'b@example.org' });
   }
-  assert.equal([...m.stillDeferred()].length, 10);
-  assert.equal(m.forgotten, 90);
-  assert.equal(m.forgottenDeferred, 90);
+  const left = [...m.stillDeferred()];
+  assert.ok(left.length <= 10 && left.length >= 5);
+  assert.equal(left.at(-1)!.id, 'Q99', 'the newest are kept');
+  assert.equal(m.forgotten, 100 - left.length);
+  assert.equal(m.forgottenDeferred, m.forgotten);
   assert.equal(m.deferredMessages, 100);
 });
 

@@ -50,13 +50,24 @@ export class SourceReader {
   /** The rest of a cut line is skipped up to its end. */
   private skipping = false;
   private readonly ctx: LineContext;
+  /** The time stamp of the current line, read into a time only when an extractor asks (most lines need none). */
+  private stamp: RegExpExecArray | null = null;
+  private stampKind: 'syslog' | 'iso' = 'iso';
+  private stampTime = NaN;
 
   constructor(readonly source: number, private readonly target: ReaderTarget) {
     const stats = this.stats;
+    const self = this;
     this.ctx = {
       source,
       line: 0,
-      time: NaN,
+      get time() {
+        return self.time();
+      },
+      set time(value: number) {
+        self.stamp = null;
+        self.stampTime = value;
+      },
       messages: target.messages,
       emit(event) {
         stats.events++;
@@ -164,20 +175,22 @@ export class SourceReader {
 
   private line(text: string) {
     const ctx = this.ctx;
+    this.stamp = null;
+    this.stampTime = NaN;
     if (this.trace) return this.trace.line(text, ctx);
     const c = text.charCodeAt(0);
     let m: RegExpExecArray | null;
     if (c >= 65 && c <= 90 && (m = BSD.exec(text))) {
-      ctx.time = syslogTime(m[1], m[2], m[3], m[4], m[5], this.target.clock);
+      this.stamped(m, 'syslog');
       this.stats.yearless = true;
       this.program(m[6], text.slice(m[0].length));
     } else if (c >= 48 && c <= 57) {
       const sep = text.charCodeAt(10);
       if (sep === 84 && (m = RFC3339.exec(text))) {
-        ctx.time = isoTime(m[1], m[2], m[3], m[4], m[5], m[6]);
+        this.stamped(m, 'iso');
         this.program(m[7], text.slice(m[0].length));
       } else if (sep === 32 && (m = EXIM.exec(text))) {
-        ctx.time = isoTime(m[1], m[2], m[3], m[4], m[5], m[6]);
+        this.stamped(m, 'iso');
         eximLine(text.slice(m[0].length), ctx);
       }
     } else if (ctx.line === 1 || (ctx.line === 2 && !this.stats.formats.size)) {
@@ -185,6 +198,20 @@ export class SourceReader {
       const columns = messageTraceHeader(text);
       if (columns) this.trace = new MessageTraceReader(columns);
     }
+  }
+
+  private stamped(m: RegExpExecArray, kind: 'syslog' | 'iso') {
+    this.stamp = m;
+    this.stampKind = kind;
+  }
+
+  private time(): number {
+    const m = this.stamp;
+    if (m) {
+      this.stamp = null;
+      this.stampTime = this.stampKind === 'syslog' ? syslogTime(m[1], m[2], m[3], m[4], m[5], this.target.clock) : isoTime(m[1], m[2], m[3], m[4], m[5], m[6]);
+    }
+    return this.stampTime;
   }
 
   private program(name: string, msg: string) {
