@@ -5,7 +5,7 @@ import type { Report, ReportEvent } from '../../../server/src/core/report/model'
 
 export type ToView =
   | { type: 'report'; report: Report; interactive: boolean }
-  | { type: 'events'; request: number; events: ReportEvent[]; kept: boolean }
+  | { type: 'events'; request: number; events: ReportEvent[] }
   | { type: 'notice'; message: string };
 
 export type FromView =

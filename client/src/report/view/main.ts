@@ -19,7 +19,7 @@ const charts: { chart: Chart<'bar'>; redraw: () => Chart<'bar'> }[] = [];
 let report: Report | undefined;
 let interactive = false;
 let nextRequest = 1;
-const pending = new Map<number, (events: ReportEvent[], kept: boolean) => void>();
+const pending = new Map<number, (events: ReportEvent[]) => void>();
 
 const TITLES: Record<Outcome, string> = { delivered: 'Delivered', deferred: 'Deferred', bounced: 'Bounced', expired: 'Expired', rejected: 'Rejected' };
 const REASON_TITLES: Partial<Record<Outcome, string>> = { deferred: 'Deferrals', bounced: 'Bounces', expired: 'Expiries', rejected: 'Rejections' };
@@ -34,7 +34,7 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
     interactive = message.interactive;
     show(message.report);
   } else if (message?.type === 'events') {
-    pending.get(message.request)?.(message.events, message.kept);
+    pending.get(message.request)?.(message.events);
     pending.delete(message.request);
   } else if (message?.type === 'notice') {
     notice(message.message);
@@ -246,11 +246,11 @@ function list(ref: string, outcome: Outcome | undefined, title: string, total: n
   const heading = `${title}${outcome ? ` — ${outcome}` : ''}`;
   panel.hidden = false;
   panel.replaceChildren(panelHeader(heading, panel), h('p', { class: 'note' }, 'Loading…'));
-  pending.set(request, (events, kept) => {
+  pending.set(request, (events) => {
     const shown = events.length < total ? `the first ${n(events.length)} of ${n(total)} events` : `${n(events.length)} ${events.length === 1 ? 'event' : 'events'}`;
     panel.replaceChildren(
       panelHeader(heading, panel),
-      h('p', { class: 'note' }, events.length ? `Showing ${shown}. Choose a place to open the log at its line.` : kept ? 'No event.' : 'The events of this row were not kept (the log has very many distinct rows).'),
+      h('p', { class: 'note' }, events.length ? `Showing ${shown}. Choose a place to open the log at its line.` : 'The events of this row were not kept: only the first 50 of each row are, 20 000 in all.'),
       ...(events.length ? [h('table', { class: 'event-list' },
         h('thead', {}, h('tr', {}, ['time', 'outcome', 'recipient', 'sender', 'relay', 'codes', 'reason', 'where'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, events.map((e) => h('tr', { class: e.outcome },
