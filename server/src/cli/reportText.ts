@@ -14,11 +14,11 @@ export function writeReportText(out: Output, report: Report, style: Style): void
   const lines = report.sources.reduce((n, s) => n + s.lines, 0);
   const files = report.sources.length;
   const span = report.span ? `, ${when(report.span.first, report)} – ${when(report.span.last, report)}` : '';
-  out.line(style.bold(`Mail log report: ${files} ${files === 1 ? 'input' : 'inputs'}, ${n(lines)} lines, ${n(report.totals.events)} events${span}`));
+  out.line(style.bold(`Mail log report: ${files} ${plural(files, 'input')}, ${n(lines)} ${plural(lines, 'line')}, ${n(report.totals.events)} ${plural(report.totals.events, 'event')}${span}`));
   if (report.yearAssumed) out.line(style.dim('(the log gives no year: the dates are shown without one)'));
   for (const s of report.sources) {
     const what = s.formats.length ? s.formats.join(', ') : 'no mail log lines recognised';
-    out.line(style.dim(`  ${clean(s.name)}: ${what}; ${n(s.lines)} lines, ${n(s.events)} events${s.notes.length ? ` (${s.notes.map(clean).join('; ')})` : ''}`));
+    out.line(style.dim(`  ${clean(s.name)}: ${what}; ${n(s.lines)} ${plural(s.lines, 'line')}, ${n(s.events)} ${plural(s.events, 'event')}${s.notes.length ? ` (${s.notes.map(clean).join('; ')})` : ''}`));
   }
   out.line('');
 
