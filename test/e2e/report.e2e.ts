@@ -3,7 +3,8 @@
 // a table cell lists the events behind them; a click on an event opens the log at its line. The screenshot of that
 // is docs/report.png (the README's). Workspace: test/fixtures/report/ (postfix.log, exim.log … hostile.log).
 import assert from 'node:assert/strict';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Frame } from 'playwright-core';
@@ -20,6 +21,21 @@ async function reportFrame(s: VSCodeSession, file: string): Promise<Frame> {
     }
     return undefined;
   }, 60_000);
+}
+
+/** Right-click a file or folder in the Explorer and choose "Show Mail Log Report" from its context menu. */
+async function reportFromExplorer(s: VSCodeSession, name: string) {
+  const row = s.page.locator('.explorer-folders-view .monaco-list-row', { has: s.page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }) }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click({ button: 'right' });
+  const menu = s.page.locator('.context-view .monaco-menu').first();
+  await menu.waitFor({ state: 'visible' });
+  const item = menu.locator('.action-item', { has: s.page.locator('.action-label', { hasText: /^Show Mail Log Report$/ }) }).first();
+  await item.hover();
+  // The item under the mouse is the menu's focused one: Enter runs it, as a click would.
+  await pollUntil('the "Show Mail Log Report" menu item to be focused', async () => (await item.getAttribute('class'))?.includes('focused') || undefined, TIMEOUTS.ui);
+  await s.page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden' });
 }
 
 async function cursorLine(s: VSCodeSession): Promise<number> {
@@ -127,4 +143,35 @@ test('text from the log is shown as text in the report, never as markup or a lin
   assert.deepEqual([dom.imgs, dom.links, dom.bold], [0, 0, 0]);
   assert.equal(dom.scripts.filter((src) => /dist\/report\/view\.js/.test(src)).length, 1, dom.scripts.join('\n'));
   assert.ok(dom.scripts.every((src) => !/alert/.test(src)), 'no script from the log');
+}));
+
+test('a folder from the Explorer: its rotated logs, one compressed, read oldest first as one report', () => session().guard('report-folder', async () => {
+  const s = session();
+  const dir = join(s.workspace, 'rotated');
+  mkdirSync(dir, { recursive: true });
+  const line = (time: string, status: string, why: string) =>
+    `Nov 23 ${time} mx1 postfix/smtp[1]: ABCDEF1234: to=<a@example.org>, relay=mx.example.org[203.0.113.5]:25, delay=1, delays=0/0/0/1, dsn=${status === 'sent' ? '2.0.0' : '4.4.1'}, status=${status} (${why})\n`;
+  // Yesterday's file (compressed) defers the recipient, today's delivers it: nothing is left deferred.
+  writeFileSync(join(dir, 'mail.log.1.gz'), gzipSync(line('10:00:00', 'deferred', 'connect to mx.example.org[203.0.113.5]:25: Connection timed out')));
+  writeFileSync(join(dir, 'mail.log'), line('11:00:00', 'sent', '250 2.0.0 Ok'));
+  await reportFromExplorer(s, 'rotated');
+  const frame = await reportFrame(s, 'mail.log.1.gz, mail.log');
+  const totals = await frame.evaluate(() => [...(globalThis as any).document.querySelectorAll('li.total .count')].map((e: any) => e.textContent));
+  assert.deepEqual(totals, ['1', '1', '0', '0', '0']);
+  assert.match(await frame.locator('#deferred h2').innerText(), /Still deferred at the end of the log \(0\)/);
+  assert.deepEqual(await frame.evaluate(() => [...(globalThis as any).document.querySelectorAll('#sources tbody tr')].map((tr: any) => tr.cells[0].textContent)), ['rotated/mail.log.1.gz', 'rotated/mail.log']);
+}));
+
+test('a large log shows progress, and Cancel stops the report without opening it', () => session().guard('report-cancel', async () => {
+  const s = session();
+  const line = 'Nov 23 10:00:00 mx1 postfix/smtp[1]: ABCDEF1234: to=<a@example.org>, relay=mx.example.org[203.0.113.5]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok)\n';
+  writeFileSync(join(s.workspace, 'big.maillog'), line.repeat(Math.ceil(300e6 / line.length)));
+  const before = await s.page.locator('.tab', { hasText: 'Mail Log Report: big.maillog' }).count();
+  await reportFromExplorer(s, 'big.maillog');
+  const toast = s.page.locator('.notification-toast', { hasText: 'Mail log report' }).first();
+  await toast.waitFor({ state: 'visible', timeout: 60_000 });
+  await s.screenshot('report-progress');
+  await toast.locator('.monaco-button, .action-label', { hasText: /^Cancel$/ }).first().click();
+  await toast.waitFor({ state: 'hidden', timeout: 60_000 });
+  assert.equal(await s.page.locator('.tab', { hasText: 'Mail Log Report: big.maillog' }).count(), before, 'no report was opened');
 }));

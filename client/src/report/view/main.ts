@@ -92,7 +92,7 @@ function header(data: Report) {
 function totals(data: Report) {
   return h('section', { id: 'totals', 'aria-label': 'Totals' },
     h('ul', { class: 'totals' }, OUTCOMES.map((o) => {
-      const detail = o === 'deferred' && data.totals.deferred ? `${n(data.messages.deferred)} messages` : undefined;
+      const detail = o === 'deferred' && data.totals.deferred ? `${n(data.messages.deferred)} ${data.messages.deferred === 1 ? 'message' : 'messages'}` : undefined;
       const content = [h('span', { class: 'count' }, n(data.totals[o])), h('span', { class: 'label' }, o), detail && h('span', { class: 'detail' }, detail)];
       return h('li', { class: `total ${o}`, 'data-outcome': o },
         interactive && data.totals[o] ? button(content, () => list(`o:${o}`, undefined, `${TITLES[o]}`, data.totals[o]), `List the ${o} events`) : h('span', {}, content),
