@@ -38,6 +38,31 @@ async function reportFromExplorer(s: VSCodeSession, name: string) {
   await menu.waitFor({ state: 'hidden' });
 }
 
+/** Where (in CSS pixels, relative to the canvas) a chart drew the colour of a CSS variable, from the bottom up. */
+function drawnAt(canvas: ReturnType<Frame['locator']>, variable: string) {
+  return canvas.evaluate((c: any, name: string) => {
+    const doc = c.ownerDocument;
+    const colour = doc.defaultView.getComputedStyle(doc.body).getPropertyValue(name).trim();
+    const probe = doc.createElement('canvas').getContext('2d');
+    probe.fillStyle = colour;
+    probe.fillRect(0, 0, 1, 1);
+    const want = probe.getImageData(0, 0, 1, 1).data;
+    const { width, height } = c;
+    const data = c.getContext('2d').getImageData(0, 0, width, height).data;
+    // Past the legend (its swatches have the colours too): a pixel of a bar, a little inside it.
+    for (let y = height - 1; y > height * 0.2; y--) {
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 4;
+        if (Math.abs(data[i] - want[0]) < 3 && Math.abs(data[i + 1] - want[1]) < 3 && Math.abs(data[i + 2] - want[2]) < 3 && data[i + 3] > 250) {
+          const r = c.getBoundingClientRect();
+          return { x: ((x + 3) * r.width) / width, y: ((y - 3) * r.height) / height, colour };
+        }
+      }
+    }
+    return null;
+  }, variable);
+}
+
 async function cursorLine(s: VSCodeSession): Promise<number> {
   const text = await s.page.locator('.statusbar-item[id$="status.editor.selection"]').first().innerText();
   return Number(/Ln (\d+)/.exec(text)?.[1] ?? NaN);
@@ -70,27 +95,7 @@ test('the report of the active log: totals, a bar and a cell list their events, 
 
   // A click on the rejected part of the 11:00 bar: where the chart drew the rejected colour (the only rejections).
   const canvas = frame.locator('#timeline canvas');
-  const position = await canvas.evaluate((c: any) => {
-    const doc = c.ownerDocument;
-    const colour = c.ownerDocument.defaultView.getComputedStyle(doc.body).getPropertyValue('--mec-rejected').trim();
-    const probe = doc.createElement('canvas').getContext('2d');
-    probe.fillStyle = colour;
-    probe.fillRect(0, 0, 1, 1);
-    const want = probe.getImageData(0, 0, 1, 1).data;
-    const { width, height } = c;
-    const data = c.getContext('2d').getImageData(0, 0, width, height).data;
-    // From the bottom up, past the legend: the first pixel of the bar's own colour, a little inside it.
-    for (let y = height - 1; y > height * 0.2; y--) {
-      for (let x = 0; x < width; x++) {
-        const i = (y * width + x) * 4;
-        if (Math.abs(data[i] - want[0]) < 3 && Math.abs(data[i + 1] - want[1]) < 3 && Math.abs(data[i + 2] - want[2]) < 3 && data[i + 3] > 250) {
-          const r = c.getBoundingClientRect();
-          return { x: ((x + 3) * r.width) / width, y: ((y - 3) * r.height) / height };
-        }
-      }
-    }
-    return null;
-  });
+  const position = await drawnAt(canvas, '--mec-rejected');
   assert.ok(position, 'the rejected bar is drawn');
   await canvas.click({ position });
   const panel = frame.locator('section#events');
@@ -175,3 +180,41 @@ test('a large log shows progress, and Cancel stops the report without opening it
   await toast.waitFor({ state: 'hidden', timeout: 60_000 });
   assert.equal(await s.page.locator('.tab', { hasText: 'Mail Log Report: big.maillog' }).count(), before, 'no report was opened');
 }));
+
+test('the charts take the colours of the theme: light, dark and high contrast', () => session().guard('report-themes', async () => {
+  const s = session();
+  await s.openFile('exim.log');
+  await s.runCommand('Mail Error Codes: Show Mail Log Report');
+  const frame = await reportFrame(s, 'exim.log');
+  const canvas = frame.locator('#timeline canvas');
+  const bodyClass = () => frame.evaluate(() => String((globalThis as any).document.body.className));
+  const first = await pollUntil('the delivered bars to be drawn', () => drawnAt(canvas, '--mec-delivered').then((p) => p ?? undefined), TIMEOUTS.ui);
+  const before = await bodyClass();
+  await s.runCommand('Preferences: Toggle between Light/Dark Themes');
+  await pollUntil('the webview to take the other theme', async () => (await bodyClass()) !== before || undefined, TIMEOUTS.ui);
+  // Drawn again in the new theme's chart colour.
+  const second = await pollUntil('the bars in the new colour', async () => {
+    const p = await drawnAt(canvas, '--mec-delivered');
+    return p && p.colour !== first.colour ? p : undefined;
+  }, TIMEOUTS.ui);
+  assert.notEqual(second.colour, first.colour);
+  await s.screenshot('report-theme-toggled');
+  await chooseTheme(s, 'Dark High Contrast');
+  await pollUntil('the webview to be in high contrast', async () => /vscode-high-contrast/.test(await bodyClass()) || undefined, TIMEOUTS.ui);
+  // High contrast: the bars have the theme's contrast border around them.
+  const border = await pollUntil('the bars to have the contrast border', () => drawnAt(canvas, '--mec-contrast-border').then((p) => p ?? undefined), TIMEOUTS.ui);
+  assert.ok(border.colour);
+  await s.screenshot('report-high-contrast');
+}));
+
+/** Preferences: Color Theme, then the theme by its name in the picker. */
+async function chooseTheme(s: VSCodeSession, name: string) {
+  await s.runCommand('Preferences: Color Theme');
+  const qi = s.page.locator('.quick-input-widget');
+  await qi.waitFor({ state: 'visible' });
+  await qi.locator('input').first().fill(name);
+  await pollUntil(`"${name}" to be the chosen theme in the picker`, async () =>
+    (await qi.locator('.monaco-list-row.focused .label-name').first().textContent())?.trim() === name || undefined, TIMEOUTS.ui);
+  await s.page.keyboard.press('Enter');
+  await qi.waitFor({ state: 'hidden' });
+}

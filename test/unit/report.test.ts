@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ReportBuilder, type ReportOptions } from '../../server/src/core/report/builder';
+import { reportCsv } from '../../server/src/core/report/csv';
 import { BinaryInputError, TextInput } from '../../server/src/core/report/decode';
 import { domainOf } from '../../server/src/core/report/event';
 import { Messages } from '../../server/src/core/report/messages';
@@ -293,4 +294,24 @@ test('domainOf', () => {
   assert.equal(domainOf('Bob@Example.ORG'), 'example.org');
   assert.equal(domainOf('bob'), '');
   assert.equal(domainOf(undefined), '');
+});
+
+test('the CSV export: every table, quoted where needed, and no cell a spreadsheet would run as a formula', () => {
+  const r = build([
+    { name: 'postfix.log', text: fixture('report/postfix.log') },
+    { name: 'evil.log', text: 'Nov 23 10:00:00 mx1 postfix/smtp[1]: ABCDEF1234: to=<=HYPERLINK("http://x")@example.org>, relay=mx.example.org[203.0.113.5]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (550 5.1.1 "quoted", =cmd|\' /C calc\'!A0)\n' },
+    { name: 'exim.log', text: '2026-11-23 10:00:00 1rAAAA-0001aa-AA ** x@example.org: =SUM(A1:A9)\n' },
+  ]).report();
+  const csv = reportCsv(r);
+  const lines = csv.trimEnd().split('\r\n');
+  assert.equal(lines[0], 'table,key,delivered,deferred,bounced,expired,rejected,total,reply,status,reason,text');
+  assert.equal(lines[1], 'totals,all,6,7,4,1,6,24,,,,');
+  assert.ok(lines.some((l) => l.startsWith('domain,example.edu,0,5,0,1,0,6,')));
+  assert.ok(lines.some((l) => l.startsWith('still-deferred,helpdesk@example.edu,')));
+  assert.ok(lines.some((l) => /^sender,/.test(l)));
+  // The evil recipient's domain is fine, its address is not a cell; the reason with a quote and a formula is quoted.
+  const evil = lines.find((l) => l.startsWith('reason-detail,bounced') && l.includes('calc'))!;
+  assert.match(evil, /,"550 5\.1\.1 ""quoted"", =cmd\|' \/C calc'!A0"$/);
+  assert.ok(lines.some((l) => l.endsWith(",'=SUM(A1:A9)")), 'a leading = is neutralised');
+  for (const line of lines) for (const cell of line.split(',')) assert.doesNotMatch(cell, /^[=+@]/, line);
 });

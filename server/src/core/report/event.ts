@@ -39,8 +39,6 @@ export interface MailEvent {
   text?: string;
 }
 
-export type EventSink = (event: MailEvent) => void;
-
 /** The domain of an address, lower-case; "" for an address without one (a local user, the null sender). */
 export function domainOf(address: string | undefined): string {
   if (!address) return '';

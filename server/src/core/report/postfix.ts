@@ -119,7 +119,7 @@ function between(text: string, open: string, from: number): string | undefined {
 }
 
 /** "mx.example.org[203.0.113.5]:25" → mx.example.org; "unknown[203.0.113.9]" → 203.0.113.9; "none" → nothing. */
-export function hostOf(relay: string | undefined): string | undefined {
+function hostOf(relay: string | undefined): string | undefined {
   if (!relay || relay === 'none') return undefined;
   const open = relay.indexOf('[');
   if (open < 0) return relay;

@@ -24,7 +24,7 @@ const VARIABLE: [RegExp, string][] = [
   [/\b[0-9]{5,}\b/g, '…'],
 ];
 
-export const MAX_REASON = 240;
+const MAX_REASON = 240;
 
 export function reasonText(text: string): string {
   let t = text.length > 2000 ? text.slice(0, 2000) : text;

@@ -56,10 +56,3 @@ export function parseDate(text: string | undefined): number {
   }
   return NaN;
 }
-
-/** "2026-11-23 10:00" (no seconds: the report's buckets are hours and days). */
-export function formatTime(time: number, withYear = true): string {
-  if (!Number.isFinite(time)) return '';
-  const iso = new Date(time).toISOString();
-  return `${withYear ? iso.slice(0, 10) : iso.slice(5, 10)} ${iso.slice(11, 16)}`;
-}
