@@ -315,3 +315,10 @@ test('the CSV export: every table, quoted where needed, and no cell a spreadshee
   assert.ok(lines.some((l) => l.endsWith(",'=SUM(A1:A9)")), 'a leading = is neutralised');
   for (const line of lines) for (const cell of line.split(',')) assert.doesNotMatch(cell, /^[=+@]/, line);
 });
+
+test('a stray time stamp far away does not make a time line of thousands of empty days', () => {
+  const line = (stamp: string) => `${stamp} 1rAAAA-0001aa-AA => a@example.org R=dnslookup T=remote_smtp H=mx.example.org [203.0.113.5]`;
+  const r = build([{ name: 'exim.log', text: [line('2026-11-23 10:00:00'), line('2026-11-23 11:00:00'), line('2099-01-01 00:00:00')].join('\n') }]).report();
+  assert.equal(r.timeline.by, 'day');
+  assert.deepEqual(r.timeline.buckets.map((b) => [b.start, b.total]), [['2026-11-23T00:00', 2], ['2099-01-01T00:00', 1]]);
+});

@@ -29,6 +29,7 @@ export interface ReportOptions {
 const MAX_REASONS = 5_000;
 const MAX_STILL_DEFERRED = 100;
 const MAX_HOUR_BUCKETS = 24 * 60;
+const MAX_BUCKETS = 3660;
 
 interface Explained {
   provider?: CatalogEntry;
@@ -198,15 +199,22 @@ export class ReportBuilder {
   private buckets(by: 'hour' | 'day'): Bucket[] {
     const size = by === 'hour' ? HOUR : DAY;
     const start = Math.floor(this.first / size) * size;
-    const buckets: Bucket[] = [];
-    for (let t = start; t <= this.last; t += size) buckets.push({ start: stamp(t), counts: emptyCounts(), total: 0, ref: `t:${t}:${t + size}` });
+    // Every bucket from the first to the last, empty ones included (a gap is news); only the ones with events when
+    // a stray time stamp makes the span absurd (years of days).
+    const dense = (this.last - start) / size < MAX_BUCKETS;
+    const buckets = new Map<number, Bucket>();
+    const bucket = (t: number) => {
+      let b = buckets.get(t);
+      if (!b) buckets.set(t, (b = { start: stamp(t), counts: emptyCounts(), total: 0, ref: `t:${t}:${t + size}` }));
+      return b;
+    };
+    if (dense) for (let t = start; t <= this.last; t += size) bucket(t);
     for (const [hour, counts] of this.hours) {
-      const b = buckets[Math.floor((hour * HOUR - start) / size)];
-      if (!b) continue;
+      const b = bucket(Math.floor((hour * HOUR) / size) * size);
       for (const o of Object.keys(counts) as Outcome[]) b.counts[o] += counts[o];
       b.total += sum(counts);
     }
-    return buckets;
+    return [...buckets.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   }
 
   /** Every reason group explained: its provider entry (from the words and the host that answered) and its reason. */
