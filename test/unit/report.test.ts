@@ -283,6 +283,9 @@ test('inputs are decoded: UTF-8 with or without a BOM, UTF-16 with one; NUL byte
   const bom = new TextInput();
   assert.equal(bom.decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])) + bom.end(), 'a');
   assert.throws(() => new TextInput().decode(new Uint8Array([0x61, 0, 0x62])), BinaryInputError);
+  // The rule of the whole tool (core/binary.ts): a stray NUL in a text leaves it a text.
+  const stray = new TextEncoder().encode(`${'Nov 23 10:00:00 mx1 postfix/smtp[1]: x\n'.repeat(50)}\0`);
+  assert.equal(new TextInput().decode(stray).length, stray.length);
 });
 
 test('rotated logs are read oldest first', () => {

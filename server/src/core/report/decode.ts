@@ -1,13 +1,12 @@
 // Bytes of an input to text. Most logs are UTF-8; Exchange admin center exports (message traces) are often UTF-16
-// with a byte order mark. Without one, NUL bytes near the start mean the input is not text at all.
+// with a byte order mark. Without one, bytes that are not text (core/binary.ts) are refused.
+import { isBinary } from '../binary';
 
 export class BinaryInputError extends Error {
   constructor() {
     super('binary file, skipped');
   }
 }
-
-const PROBE = 8192;
 
 export class TextInput {
   private decoder?: TextDecoder;
@@ -16,7 +15,7 @@ export class TextInput {
   decode(bytes: Uint8Array): string {
     if (!this.decoder) {
       const bom16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
-      if (!bom16 && bytes.subarray(0, PROBE).includes(0)) throw new BinaryInputError();
+      if (!bom16 && isBinary(bytes)) throw new BinaryInputError();
       this.decoder = new TextDecoder(bom16 ?? 'utf-8');
     }
     return this.decoder.decode(bytes, { stream: true });
