@@ -86,7 +86,7 @@ export class Catalog {
   private readonly entryCodes = new Map<CatalogEntry, Set<string>>();
   /** "550" → provider entries with codes and no words: known only by their codes and who answered. */
   private readonly codeOnly = new Map<string, CatalogEntry[]>();
-  /** "microsoft365 5.2.122" → the one entry of that provider keyed by that enhanced code (absent when several are). */
+  /** "microsoft365 5.2.122" → the one entry of that provider whose own enhanced code it is (null when several's). */
   private readonly onlyEntryByCode = new Map<string, CatalogEntry | null>();
   private readonly codelessPattern?: RegExp;
   private searchText?: Map<CatalogEntry, { code: string; title: string; other: string }>;
@@ -109,10 +109,14 @@ export class Catalog {
         for (const code of codes) {
           push(this.providersByCode, code, entry);
           if (wordless) push(this.codeOnly, code, entry);
-          if (code.length > 3 && !code.endsWith('.0.0') && entry.provider) {
-            const key = `${entry.provider} ${code}`;
-            this.onlyEntryByCode.set(key, this.onlyEntryByCode.has(key) ? null : entry);
-          }
+        }
+        // Only the entry's own enhanced code (or range) names it: the variants it also lists (4.7.0 beside 4.7.3) are
+        // shared with other messages.
+        const own = [...(entry.code.match(/\b[245]\.\d{1,3}\.\d{1,3}\b/g) ?? []), ...(entry.codeRanges ?? []).flatMap(expandRange)];
+        for (const code of own) {
+          if (code.endsWith('.0.0') || !entry.provider || !codes.has(code)) continue;
+          const key = `${entry.provider} ${code}`;
+          this.onlyEntryByCode.set(key, this.onlyEntryByCode.has(key) ? null : entry);
         }
       } else {
         push(this.byCode, `${entry.family}:${entry.code}`, entry);
