@@ -59,6 +59,12 @@ export const BENCH_ROWS = [
     ratio: (r) => r.cli?.cliVsRg !== undefined && `${times(r.cli.cliVsRg)} rg`,
   },
   {
+    what: 'CLI `report` on that log',
+    measured: (r) => r.cli?.report?.wallSeconds !== undefined && `${r.cli.report.wallSeconds} s (${r.cli.report.throughputMBps} MB/s, ${n(r.cli.report.events)} events), peak RSS ${n(r.cli.report.peakRssMB)} MB (${n(r.cli.report.smallLogPeakRssMB)} MB on a ${n(r.cli.report.smallLogMB)} MB log)`,
+    reference: (r) => r.cli?.report && r.cli?.cli?.wallSeconds !== undefined && `\`scan --summary\` on the same file: ${r.cli.cli.wallSeconds} s`,
+    ratio: (r) => r.cli?.report?.ratioToScanSummary !== undefined && `${r.cli.report.ratioToScanSummary}× scan --summary`,
+  },
+  {
     what: 'Loading the compiled catalog',
     measured: (r) => r.catalog && `${ms(r.catalog.loadMs)} (${n(r.catalog.entries)} entries, ${n(r.catalog.bytes / 1024)} KB)`,
   },

@@ -18,6 +18,7 @@ const NOT_RUN: [RegExp, string][] = [
   [/^npm run (bench|fuzz)$/, 'minutes of measurements / property runs'],
   [/^npm run package$/, 'run by npm run test:e2e and npm start, which install the .vsix it makes'],
   [/^tail -F /, 'follows a live system log until stopped; the next command runs the same pipeline on a sample'],
+  [/ \/var\/log\//, 'reads this machine\'s own mail logs; the commands above it run the same on samples/'],
 ];
 
 const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$|internal error/m;

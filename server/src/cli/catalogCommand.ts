@@ -16,8 +16,7 @@ import { clean } from './terminal';
 const FORMATS = ['csv', 'json', 'ndjson', 'bulk'] as const;
 
 export const catalogCommand: Command = {
-  usage: 'catalog export [--format csv|json|ndjson|bulk] [--family F,…] [--columns C,…]\n' +
-    '      catalog validate FILE…',
+  usage: 'catalog export [--format csv|json|ndjson|bulk] [--family F,…] [--columns C,…]\ncatalog validate FILE…',
   help: `catalog export
   The built-in catalog as a table, one row per entry, for log pipelines: a Splunk lookup, an Elasticsearch or
   OpenSearch enrich index, a Logstash translate dictionary, a Vector enrichment table, an SQL table.

@@ -7,16 +7,20 @@ import { catalogCommand } from './catalogCommand';
 import type { Command } from './command';
 import { explainCommand } from './explainCommand';
 import { builtInCatalog, NAME, VERSION } from './program';
+import { reportCommand } from './report';
 import { scanCommand } from './scanCommand';
 
 const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
   scan: scanCommand,
+  report: reportCommand,
   catalog: catalogCommand,
 };
 
-export const USAGE = [...Object.values(COMMANDS).map((c) => c.usage), '--help | --version | COMMAND --help']
-  .map((line, i) => `${i ? '      ' : 'Usage:'} ${NAME} ${line}`).join('\n');
+/** "Usage: mail-error-codes LINE" and the further lines under it. */
+const usageOf = (lines: string[]) => lines.map((line, i) => `${i ? '      ' : 'Usage:'} ${NAME} ${line}`).join('\n');
+
+export const USAGE = usageOf([...Object.values(COMMANDS).flatMap((c) => c.usage.split('\n')), '--help | --version | COMMAND --help']);
 
 export const HELP = `${NAME} — explains SMTP reply codes, enhanced status codes (RFC 3463), Outlook hex errors and
 provider bounce messages, and finds them in mail logs and bounces (.eml).
@@ -45,12 +49,12 @@ export async function main(argv: string[]): Promise<number> {
     if (name === undefined) throw new UsageError('a command is needed');
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (command && wantsHelp(rest.slice(0, rest.includes('--') ? rest.indexOf('--') : undefined))) {
-      process.stdout.write(`Usage: ${NAME} ${command.usage}\n\n${command.help}\n`);
+      process.stdout.write(`${usageOf(command.usage.split('\n'))}\n\n${command.help}\n`);
       return 0;
     }
     if (name === '--help' || name === '-h' || name === 'help') {
       const about = rest[0] !== undefined && Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
-      process.stdout.write((about ? `Usage: ${NAME} ${about.usage}\n\n${about.help}` : HELP) + '\n');
+      process.stdout.write((about ? `${usageOf(about.usage.split('\n'))}\n\n${about.help}` : HELP) + '\n');
       return 0;
     }
     if (name === '--version' || name === '-V' || name === 'version') {
@@ -62,7 +66,9 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${NAME}: ${error.message}\n${USAGE}\n`);
+    // A mistake in a command's arguments shows that command's usage; any other, the whole list.
+    const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    process.stderr.write(`${NAME}: ${error.message}\n${command ? usageOf(command.usage.split('\n')) : USAGE}\n`);
     return 2;
   }
 }
