@@ -67,7 +67,7 @@ test('hostile text in a log is shown as text in the hover', async () => {
 
 test('the file summary aggregates by code with counts, classes and first ranges', async () => {
   const uri = 'file:///logs/postfix.log';
-  const summary: FileSummary = await client.connection.sendRequest('mailErrorCodes/fileSummary', { uri });
+  const summary: FileSummary = await client.request('mailErrorCodes/fileSummary', { uri });
   assert.equal(summary.complete, true);
   const byCode = new Map(summary.codes.map((c) => [c.code, c]));
   assert.equal(byCode.get('5.1.1')!.count, 2);
@@ -108,13 +108,13 @@ test('a bounce .eml shows a per-recipient summary, with its own hover', async ()
 test('settings apply without restart: the cap on diagnostics, success codes, severities', async () => {
   const uri = 'file:///logs/postfix.log';
   const versionBefore = client.diagnostics.get(uri)!.version;
-  const published = client.waitFor(() => client.diagnostics.get(uri)!.diagnostics.length === 3);
+  const published = client.waitFor(() => client.diagnostics.get(uri)!.diagnostics.length === 3, 'the capped diagnostics (2 and the limit note)');
   await client.configure({ maxDiagnosticsPerFile: 2 });
   await published;
   const capped = client.diagnostics.get(uri)!.diagnostics;
   assert.equal(client.diagnostics.get(uri)!.version, versionBefore);
   assert.match(capped[2].message as string, /^\d+ more mail codes are not shown/);
-  const withSuccess = client.waitFor(() => client.diagnostics.get(uri)!.diagnostics.some((d) => d.code === '250'));
+  const withSuccess = client.waitFor(() => client.diagnostics.get(uri)!.diagnostics.some((d) => d.code === '250'), 'the success code 250 to be reported');
   await client.configure({ showSuccessCodes: true, severity: { transient: 'error' } });
   await withSuccess;
   const d = client.diagnostics.get(uri)!.diagnostics;
@@ -129,7 +129,7 @@ test('invalid settings and custom catalogs give one clear message and fall back'
   writeFileSync(bad, JSON.stringify({ entries: [{ id: 'acme.1', family: 'reply', code: '599', title: 'x', meaning: 'short', causes: [], actions: { sender: ['x'] }, severity: 'permanent', sources: [{ title: 'Acme' }] }] }));
   const good = join(dir, 'good.json');
   writeFileSync(good, JSON.stringify({ entries: [{ id: 'acme.quota', family: 'provider', provider: 'acme', providerName: 'Acme Mail', code: '552 5.2.2', codes: ['552', '5.2.2'], phrases: ['Acme quota exceeded'], title: 'Acme mailbox quota', meaning: 'The Acme mailbox of the recipient is over its quota.', causes: ['The user keeps everything.'], actions: { sender: ['Ask the recipient to clean up.'] }, severity: 'permanent', sources: [{ title: 'Acme runbook' }] }] }));
-  const shown = client.waitFor(() => ['bad.json', 'missing.json', 'maxDiagnosticsPerFile'].every((s) => client.messages.some((m) => m.message.includes(s))));
+  const shown = client.waitFor(() => ['bad.json', 'missing.json', 'maxDiagnosticsPerFile'].every((s) => client.messages.some((m) => m.message.includes(s))), 'warnings about bad.json, missing.json and maxDiagnosticsPerFile');
   await client.configure({ maxDiagnosticsPerFile: 'many', customCatalogs: [bad, good, join(dir, 'missing.json')] });
   await shown;
   const badMessage = client.messages.find((m) => m.message.includes('bad.json'))!.message;
@@ -151,17 +151,17 @@ test('a closed document is forgotten and its diagnostics cleared; other files ar
   const uri = 'file:///logs/closing.log';
   await client.open(uri, 'host said: 550 5.1.1 unknown\n');
   await client.close(uri);
-  assert.equal(await client.connection.sendRequest('mailErrorCodes/fileSummary', { uri }), null);
+  assert.equal(await client.request('mailErrorCodes/fileSummary', { uri }), null);
   client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///src/app.js', languageId: 'javascript', version: 1, text: 'said: 550 5.1.1' } });
-  assert.equal(await client.connection.sendRequest('mailErrorCodes/fileSummary', { uri: 'file:///src/app.js' }), null);
+  assert.equal(await client.request('mailErrorCodes/fileSummary', { uri: 'file:///src/app.js' }), null);
 });
 
 test('catalog, search and describe requests serve the client', async () => {
-  const catalog: { entries: { id: string }[] } = await client.connection.sendRequest('mailErrorCodes/catalog', {});
+  const catalog: { entries: { id: string }[] } = await client.request('mailErrorCodes/catalog', {});
   assert.ok(catalog.entries.length > 400);
-  const search: { entries: { id: string }[] } = await client.connection.sendRequest('mailErrorCodes/search', { query: '0x800ccc0e' });
+  const search: { entries: { id: string }[] } = await client.request('mailErrorCodes/search', { query: '0x800ccc0e' });
   assert.equal(search.entries[0].id, 'outlook.0x800ccc0e');
-  const page: { title: string; markdown: string } = await client.connection.sendRequest('mailErrorCodes/describe', { id: 'outlook.0x800ccc0e' });
+  const page: { title: string; markdown: string } = await client.request('mailErrorCodes/describe', { id: 'outlook.0x800ccc0e' });
   assert.match(page.title, /0x800CCC0E/);
   assert.match(page.markdown, /FAILED_TO_CONNECT/);
   assert.match(page.markdown, /## What to do/);
@@ -171,11 +171,11 @@ test('files.include applies to open documents at once, both ways', async () => {
   const uri = 'file:///logs/include.log';
   const before = await client.open(uri, 'host said: 550 5.1.1 unknown\n');
   assert.ok(before.length > 0);
-  const cleared = client.waitFor(() => client.diagnostics.get(uri)?.diagnostics.length === 0);
+  const cleared = client.waitFor(() => client.diagnostics.get(uri)?.diagnostics.length === 0, 'the diagnostics of include.log to be cleared');
   await client.configure({ files: { include: ['**/*.txt'] } });
   await cleared;
-  assert.equal(await client.connection.sendRequest('mailErrorCodes/fileSummary', { uri }), null);
-  const back = client.waitFor(() => (client.diagnostics.get(uri)?.diagnostics.length ?? 0) > 0);
+  assert.equal(await client.request('mailErrorCodes/fileSummary', { uri }), null);
+  const back = client.waitFor(() => (client.diagnostics.get(uri)?.diagnostics.length ?? 0) > 0, 'include.log to be scanned again');
   await client.configure({});
   await back;
 });
