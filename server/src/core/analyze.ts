@@ -1,6 +1,6 @@
 // The core's entry point: everything found in a document, whether a log, a transcript or a whole message (.eml).
 import type { Catalog } from './catalog/catalog';
-import { decodeBody } from './dsn/decode';
+import { decodeBody, toRaw } from './dsn/decode';
 import { looksLikeMessage, parseMessage, type MimePart } from './dsn/mime';
 import { CATEGORY_TITLES, readDeliveryStatus, type RecipientBlock } from './dsn/summary';
 import { makeFinding, type Finding } from './scan/finding';
@@ -29,7 +29,7 @@ function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): F
     const decoded = part.encoding === 'base64' || part.encoding === 'quoted-printable' ? decodeBody(text, part.bodyStart, part.bodyEnd, part.encoding, charset) : undefined;
     if (decoded) {
       for (const f of scan(decoded.text, catalog, 0, decoded.text.length, options)) {
-        findings.push({ ...f, start: decoded.rawOffset[f.start], end: Math.max(decoded.rawOffset[f.end - 1] + 1, decoded.rawOffset[f.end]) });
+        findings.push({ ...f, ...toRaw(decoded, f.start, f.end) });
       }
     } else {
       append(findings, scan(text, catalog, part.bodyStart, part.bodyEnd, options));
@@ -37,8 +37,7 @@ function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): F
     if (isDeliveryStatus(part.contentType)) {
       const blocks = decoded ? readDeliveryStatus(decoded.text) : readDeliveryStatus(text, part.bodyStart, part.bodyEnd);
       for (const block of blocks) {
-        const start = decoded ? decoded.rawOffset[block.start] : block.start;
-        const end = decoded ? decoded.rawOffset[Math.max(block.start, block.end - 1)] + 1 : block.end;
+        const { start, end } = decoded ? toRaw(decoded, block.start, block.end) : block;
         findings.push(summaryFinding(block, start, end));
       }
     }
