@@ -1,10 +1,11 @@
 // The core's entry point: everything found in a document, whether a log, a transcript or a whole message (.eml).
 import type { Catalog } from './catalog/catalog';
-import { decodeBody, toRaw } from './dsn/decode';
+import { decodeBodyInSteps, toRaw } from './dsn/decode';
 import { looksLikeMessage, parseMessage, type MimePart } from './dsn/mime';
 import { CATEGORY_TITLES, readDeliveryStatus, type RecipientBlock } from './dsn/summary';
 import { makeFinding, type Finding } from './scan/finding';
 import { scan, type ScanOptions } from './scan/scanner';
+import { runSteps, scanInSteps, type Steps } from './steps';
 
 export interface AnalyzeOptions extends ScanOptions {
   /** Treat the text as an Internet message (.eml); by default it is detected from the text. */
@@ -12,27 +13,33 @@ export interface AnalyzeOptions extends ScanOptions {
 }
 
 export function analyze(text: string, catalog: Catalog, options: AnalyzeOptions = {}): Finding[] {
-  const asMessage = options.message ?? looksLikeMessage(text);
-  if (!asMessage) return scan(text, catalog, 0, text.length, options);
-  return analyzeMessage(text, catalog, options);
+  return runSteps(analyzeInSteps(text, catalog, options));
 }
 
-function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): Finding[] {
+/** analyze() in steps (./steps.ts), for hosts that must stay responsive: yields between parts and slices of parts. */
+export function* analyzeInSteps(text: string, catalog: Catalog, options: AnalyzeOptions = {}): Steps<Finding[]> {
+  const asMessage = options.message ?? looksLikeMessage(text);
+  if (!asMessage) return yield* scanInSteps(text, catalog, 0, text.length, options);
+  return yield* analyzeMessage(text, catalog, options);
+}
+
+function* analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): Steps<Finding[]> {
   const root = parseMessage(text);
   const findings: Finding[] = [];
-  visit(root, (part, isLeaf) => {
+  for (const [part, isLeaf] of parts(root)) {
+    yield;
     // Every part's header block is text worth scanning (Subject, X-Failed-Recipients, Diagnostic fields).
     append(findings, scan(text, catalog, part.headerStart, part.bodyStart, options));
-    if (!isLeaf) return;
-    if (!isTextual(part.contentType)) return;
+    if (!isLeaf) continue;
+    if (!isTextual(part.contentType)) continue;
     const charset = part.params.charset;
-    const decoded = part.encoding === 'base64' || part.encoding === 'quoted-printable' ? decodeBody(text, part.bodyStart, part.bodyEnd, part.encoding, charset) : undefined;
+    const decoded = part.encoding === 'base64' || part.encoding === 'quoted-printable' ? yield* decodeBodyInSteps(text, part.bodyStart, part.bodyEnd, part.encoding, charset) : undefined;
     if (decoded) {
-      for (const f of scan(decoded.text, catalog, 0, decoded.text.length, options)) {
+      for (const f of yield* scanInSteps(decoded.text, catalog, 0, decoded.text.length, options)) {
         findings.push({ ...f, ...toRaw(decoded, f.start, f.end) });
       }
     } else {
-      append(findings, scan(text, catalog, part.bodyStart, part.bodyEnd, options));
+      append(findings, yield* scanInSteps(text, catalog, part.bodyStart, part.bodyEnd, options));
     }
     if (isDeliveryStatus(part.contentType)) {
       const blocks = decoded ? readDeliveryStatus(decoded.text) : readDeliveryStatus(text, part.bodyStart, part.bodyEnd);
@@ -41,7 +48,8 @@ function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): F
         findings.push(summaryFinding(block, start, end));
       }
     }
-  });
+  }
+  yield;
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return dedupe(findings);
 }
@@ -51,9 +59,10 @@ function append(to: Finding[], items: readonly Finding[]) {
   for (const f of items) to.push(f);
 }
 
-function visit(part: MimePart, fn: (part: MimePart, isLeaf: boolean) => void) {
-  fn(part, part.children.length === 0);
-  for (const child of part.children) visit(child, fn);
+/** Every part, depth first, and whether it is a leaf. */
+function* parts(part: MimePart): Generator<[MimePart, boolean]> {
+  yield [part, part.children.length === 0];
+  for (const child of part.children) yield* parts(child);
 }
 
 function isTextual(type: string): boolean {

@@ -7,6 +7,8 @@
 // completes a character tells where it ends; and in whole runs where each byte is known to be one character (ASCII
 // bytes while the decoder holds nothing), checked against the decoder's output length.
 
+import { runSteps, type Steps } from '../steps';
+
 export interface DecodedText {
   text: string;
   /** rawOffset[i]: where decoded UTF-16 unit i starts in the original text; one extra element for the end. */
@@ -23,12 +25,24 @@ export function toRaw(decoded: DecodedText, start: number, end: number): { start
   return { start: rawStart, end: end > start ? Math.max(rawStart, decoded.rawEnd[end - 1]) : rawStart };
 }
 
+/** Raw characters decoded between two yields of decodeBodyInSteps. */
+const DECODE_SLICE = 128 * 1024;
+
 export function decodeBody(text: string, start: number, end: number, encoding: string, charset = 'utf-8'): DecodedText | undefined {
+  return runSteps(decodeBodyInSteps(text, start, end, encoding, charset));
+}
+
+/** decodeBody() in steps (./steps.ts): yields every DECODE_SLICE raw characters. */
+export function* decodeBodyInSteps(text: string, start: number, end: number, encoding: string, charset = 'utf-8'): Steps<DecodedText | undefined> {
   if (end - start > MAX_DECODED * 2) end = start + MAX_DECODED * 2;
   if (encoding !== 'base64' && encoding !== 'quoted-printable') return undefined;
-  const out = new CharDecoder(charset, end - start, end);
-  if (encoding === 'base64') base64Bytes(text, start, end, out);
-  else qpBytes(text, start, end, out);
+  // At most one character per byte: base64 holds three bytes in four characters, quoted-printable one at most in one.
+  const out = new CharDecoder(charset, encoding === 'base64' ? Math.ceil(((end - start) * 3) / 4) : end - start, end);
+  const read = encoding === 'base64' ? base64Bytes : qpBytes;
+  for (let from = start; from < end; from += DECODE_SLICE) {
+    if (from > start) yield;
+    read(text, from, Math.min(end, from + DECODE_SLICE), end, out);
+  }
   return out.finish();
 }
 
@@ -41,10 +55,11 @@ const EQUALS = 61;
  * first bit to the one holding its last. Characters outside the alphabet (line breaks, garbage) are skipped; a group
  * cut short by "=" padding gives the bytes it holds, a corrupt one is dropped.
  */
-function base64Bytes(text: string, start: number, end: number, out: CharDecoder) {
-  const at = [0, 0, 0, 0];
-  const value = [0, 0, 0, 0];
-  let n = 0;
+function base64Bytes(text: string, start: number, end: number, bodyEnd: number, out: CharDecoder) {
+  const group = out.group;
+  const at = group.at;
+  const value = group.value;
+  let n = group.n;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === EQUALS) {
@@ -67,6 +82,8 @@ function base64Bytes(text: string, start: number, end: number, out: CharDecoder)
       n = 0;
     }
   }
+  group.n = n;
+  if (end < bodyEnd) return;
   // A truncated last group: the whole bytes it holds.
   if (n >= 2) out.byte(((value[0] << 2) | (value[1] >> 4)) & 255, at[0], at[1] + 1);
   if (n >= 3) out.byte(((value[1] << 4) | (value[2] >> 2)) & 255, at[1], at[2] + 1);
@@ -84,8 +101,10 @@ const hex = (c: number) => (c < 128 ? HEX[c] : -1);
  * the byte it is. A character beyond Latin-1 or any non-ASCII one cannot be quoted-printable: the file was already
  * decoded as text (an 8-bit body mislabelled), so it is kept as the character it is rather than re-encoded.
  */
-function qpBytes(text: string, start: number, end: number, out: CharDecoder) {
-  for (let i = start; i < end; i++) {
+function qpBytes(text: string, start: number, sliceEnd: number, end: number, out: CharDecoder) {
+  // An escape or soft line break across the slice's end is read whole: the next slice starts after it.
+  for (let i = Math.max(start, out.resumeAt); i < sliceEnd; i++) {
+    out.resumeAt = i + 1;
     const c = text.charCodeAt(i);
     if (c === EQUALS) {
       const h = i + 2 < end ? hex(text.charCodeAt(i + 1)) : -1;
@@ -93,6 +112,7 @@ function qpBytes(text: string, start: number, end: number, out: CharDecoder) {
       if (l >= 0) {
         out.byte((h << 4) | l, i, i + 3);
         i += 2;
+        out.resumeAt = i + 1;
         continue;
       }
       let j = i + 1;
@@ -100,13 +120,14 @@ function qpBytes(text: string, start: number, end: number, out: CharDecoder) {
       if (text.charCodeAt(j) === 13) j++;
       if (j < end && text.charCodeAt(j) === 10) {
         i = j;
+        out.resumeAt = i + 1;
         continue;
       }
     }
     if (c >= 128) {
       const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < end && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff;
       out.raw(text.slice(i, pair ? i + 2 : i + 1), i, pair ? i + 2 : i + 1);
-      if (pair) i++;
+      if (pair) out.resumeAt = ++i + 1;
       continue;
     }
     out.byte(c, i, i + 1);
@@ -125,6 +146,9 @@ const RUN = 4096;
  * returns are attributed to the bytes since the last character: the decoder says where each character ends.
  */
 class CharDecoder {
+  /** The reader's place between slices: a base64 group in progress, where quoted-printable reading goes on. */
+  readonly group = { at: [0, 0, 0, 0], value: [0, 0, 0, 0], n: 0 };
+  resumeAt = 0;
   private readonly decoder: TextDecoder;
   /** UTF-16 is the one charset where an ASCII byte is not a character. */
   private readonly asciiCompatible: boolean;
@@ -197,10 +221,10 @@ class CharDecoder {
     this.flushRun();
     this.flushDecoder(this.rawLimit);
     const text = this.pieces.join('');
-    const rawOffset = new Uint32Array(this.length + 1);
-    rawOffset.set(this.starts.subarray(0, this.length));
-    rawOffset[this.length] = this.length ? this.ends[this.length - 1] : this.rawLimit;
-    return { text, rawOffset, rawEnd: this.ends.slice(0, this.length) };
+    // Views, not copies: on a large part these arrays are tens of megabytes.
+    this.reserve(1);
+    this.starts[this.length] = this.length ? this.ends[this.length - 1] : this.rawLimit;
+    return { text, rawOffset: this.starts.subarray(0, this.length + 1), rawEnd: this.ends.subarray(0, this.length) };
   }
 
   private flushRun() {
