@@ -9,9 +9,16 @@ import { MAX_MESSAGE, type DocumentStore, type TrackedDocument } from './documen
 import type { Publisher } from './publisher';
 import { resolveAgainst, type ScopedSettings, type SettingsScopes } from './scopedSettings';
 
+/**
+ * A message is analysed again once typing pauses this long: every keystroke would otherwise start an analysis that
+ * the next one cancels, each paying the start (joining the text, reading the MIME structure) for nothing.
+ */
+export const MESSAGE_PAUSE_MS = 150;
+
 export class DocumentSync {
   /** Each refresh has a number: a slower, older one does not undo what a newer one did. */
   private refreshes = 0;
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly connection: Connection,
@@ -49,6 +56,7 @@ export class DocumentSync {
     if (!t) return;
     try {
       if (this.store.change(textDocument.uri, textDocument.version, contentChanges)) this.publisher.publish(t);
+      else if (t.message) this.rescanAfterPause(t);
       else void this.rescan(t);
     } catch (error) {
       // One document's failure must not affect the others.
@@ -57,7 +65,17 @@ export class DocumentSync {
     }
   }
 
+  private rescanAfterPause(t: TrackedDocument) {
+    clearTimeout(this.pending.get(t.doc.uri));
+    this.pending.set(t.doc.uri, setTimeout(() => {
+      this.pending.delete(t.doc.uri);
+      void this.rescan(t);
+    }, MESSAGE_PAUSE_MS));
+  }
+
   private close({ textDocument }: DidCloseTextDocumentParams) {
+    clearTimeout(this.pending.get(textDocument.uri));
+    this.pending.delete(textDocument.uri);
     this.store.close(textDocument.uri);
     this.publisher.clear(textDocument.uri);
   }
@@ -115,7 +133,9 @@ export class DocumentSync {
   }
 
   private async rescan(t: TrackedDocument) {
-    if (!t.active) return;
+    clearTimeout(this.pending.get(t.doc.uri));
+    this.pending.delete(t.doc.uri);
+    if (!t.active || this.store.get(t.doc.uri) !== t) return;
     if (this.store.tooLargeForMessage(t)) {
       const name = decodeURIComponent(t.doc.uri.replace(/^.*\//, ''));
       this.warnOnce(`${name} is larger than ${MAX_MESSAGE / 1024 / 1024} MB: it is scanned as plain text, without decoding its MIME parts or reading its delivery status.`);
