@@ -18,6 +18,8 @@ export const MESSAGE_PAUSE_MS = 150;
 export class DocumentSync {
   /** Each refresh has a number: a slower, older one does not undo what a newer one did. */
   private refreshes = 0;
+  /** The window's catalog (what the views show): when it changes, the client is told; other refreshes are silent. */
+  private shownCatalog: Catalog | undefined;
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -42,7 +44,8 @@ export class DocumentSync {
 
   /** The catalog of the window's settings: what the Catalog view, the lookup and detail pages show. */
   async windowCatalog(): Promise<Catalog> {
-    return this.catalogs.catalogFor(this.catalogPaths(await this.scopes.window()));
+    this.shownCatalog = await this.catalogs.catalogFor(this.catalogPaths(await this.scopes.window()));
+    return this.shownCatalog;
   }
 
   private async open({ textDocument: d }: DidOpenTextDocumentParams) {
@@ -89,11 +92,14 @@ export class DocumentSync {
     const inUse = await Promise.all([...this.store.all()].map(async (t) => this.catalogPaths(await this.scopes.for(t.doc.uri))));
     // The window's catalog is read now too: its problems are reported when the settings change, not later.
     const windowPaths = this.catalogPaths(await this.scopes.window());
-    await this.catalogs.catalogFor(windowPaths);
+    const shown = this.shownCatalog;
+    const windowCatalog = await this.catalogs.catalogFor(windowPaths);
     inUse.push(windowPaths);
-    if (refresh === this.refreshes) this.catalogs.retain(inUse);
-    // The views show the window's catalog: it may be another one now.
-    void this.connection.sendNotification(CatalogChangedNotification, {});
+    if (refresh !== this.refreshes) return;
+    this.catalogs.retain(inUse);
+    // The views show the window's catalog: when it is another one now, they ask again.
+    this.shownCatalog = windowCatalog;
+    if (shown !== undefined && windowCatalog !== shown) void this.connection.sendNotification(CatalogChangedNotification, {});
   }
 
   /** A custom catalog was re-read: documents explained with the old one are scanned with the new one. */
@@ -103,7 +109,10 @@ export class DocumentSync {
       t.catalog = after;
       void this.rescan(t);
     }
-    void this.connection.sendNotification(CatalogChangedNotification, {});
+    if (this.shownCatalog === before) {
+      this.shownCatalog = after;
+      void this.connection.sendNotification(CatalogChangedNotification, {});
+    }
   }
 
   /** Applies the document's settings: rescans, republishes or clears it as they require. */
