@@ -170,3 +170,21 @@ test('a message above 64 MB is scanned as plain text, with one notice', async ()
   await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'X-Note: 1\n' }]);
   assert.equal(client.messages.filter((m) => /larger than 64 MB/.test(m.message)).length, 1, 'once');
 });
+
+test('summaryChanged carries what the status bar shows: failed recipients of a bounce, failed deliveries of a log', async () => {
+  const client = await startClient();
+  const summaryOf = (uri: string) => client.notifications.filter((n) => n.method === 'mailErrorCodes/summaryChanged' && (n.params as { uri: string }).uri === uri).at(-1)?.params as
+    { complete: boolean; findings: number; totals: Record<string, number>; failures: { unit: string; permanent: number; transient: number } } | undefined;
+  const bounce = 'file:///mail/summary-bounce.eml';
+  await client.open(bounce, fixture('eml/bounce-postfix.eml'), 'eml');
+  await client.waitFor(() => summaryOf(bounce)?.complete === true, 'summaryChanged for the bounce');
+  assert.deepEqual(summaryOf(bounce)!.failures, { unit: 'recipient', permanent: 1, transient: 1 });
+  const log = 'file:///logs/summary.log';
+  const text = 'a said: 550 5.1.1 unknown\nb said: 451 4.7.1 later\nc said: 550 5.1.1 again, 421 4.4.2 too\nd status=sent (250 2.0.0 Ok)\n';
+  await client.open(log, text);
+  await client.waitFor(() => summaryOf(log) !== undefined, 'summaryChanged for the log');
+  const notified = summaryOf(log)!;
+  assert.deepEqual(notified.failures, { unit: 'line', permanent: 2, transient: 1 });
+  const summary: FileSummary = await client.request('mailErrorCodes/fileSummary', { uri: log });
+  assert.deepEqual([notified.findings, notified.totals, notified.failures], [summary.findings, summary.totals, summary.failures], 'the notification says what the summary says');
+});
