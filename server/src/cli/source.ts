@@ -65,17 +65,42 @@ export function stdinInput(stream: NodeJS.ReadableStream = process.stdin): Input
     name: '<stdin>',
     isMessage: false,
     async *chunks() {
-      let probed = 0;
+      // The first 8 KB are held back until they can be judged as a whole, however the stream cuts them.
+      let held: Buffer[] | undefined = [];
+      let heldBytes = 0;
       for await (const chunk of stream as AsyncIterable<Buffer>) {
-        if (probed < BINARY_PROBE && isBinary(chunk.subarray(0, BINARY_PROBE - probed))) throw new InputError('binary input, skipped');
-        probed += chunk.length;
-        yield chunk;
+        if (!held) {
+          yield chunk;
+          continue;
+        }
+        held.push(chunk);
+        heldBytes += chunk.length;
+        if (heldBytes < BINARY_PROBE) continue;
+        const probe = Buffer.concat(held);
+        held = undefined;
+        if (isBinary(probe)) throw new InputError('binary input, skipped');
+        yield probe;
+      }
+      if (held?.length) {
+        const probe = Buffer.concat(held);
+        if (isBinary(probe)) throw new InputError('binary input, skipped');
+        yield probe;
       }
     },
   };
 }
 
-/** NUL bytes in the first 8 KB: not text (UTF-16 files included, which this tool does not read). */
+/**
+ * Not text: more than one byte in twenty of the first 8 KB is a control byte (NUL and the like; tabs, line breaks,
+ * form feeds and escapes are text). A stray NUL (a bounce saved with one at its end) leaves a text a text; UTF-16
+ * files, which this tool does not read, are half NULs.
+ */
 export function isBinary(chunk: Uint8Array): boolean {
-  return chunk.subarray(0, BINARY_PROBE).includes(0);
+  const probe = chunk.subarray(0, BINARY_PROBE);
+  let control = 0;
+  for (let i = 0; i < probe.length; i++) {
+    const b = probe[i];
+    if ((b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) || b === 127) control++;
+  }
+  return control * 20 > probe.length;
 }

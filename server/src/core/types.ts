@@ -1,6 +1,8 @@
 // Types shared across the core, the language server, the CLI and (through the protocol) the client.
 // Pure data: no editor or Node API here.
 
+import type { Reason } from './bounce/reason';
+
 export type Family = 'reply' | 'enhanced' | 'outlook' | 'provider';
 export type Severity = 'success' | 'intermediate' | 'transient' | 'permanent' | 'both';
 
@@ -8,6 +10,17 @@ export interface Source {
   title: string;
   section?: string;
   url?: string;
+}
+
+/** A mailbox provider, gateway or sending service: the `provider` block of its catalog file. */
+export interface ProviderInfo {
+  id: string;
+  name: string;
+  /** Domain suffixes of its mail hosts: a host equal to one, or ending in "." + one, is the provider's. */
+  hosts?: string[];
+  /** Literal strings in (nearly) every reply of this provider and no other's: Gmail's "gsmtp". */
+  markers?: string[];
+  sources: Source[];
 }
 
 export interface CatalogEntry {
@@ -23,9 +36,19 @@ export interface CatalogEntry {
   group?: string;
   provider?: string;
   providerName?: string;
+  /** Provider entries: `smtp` (default) for replies in SMTP; `http` for statuses of a sending API (Mailgun's 400). */
+  kind?: 'smtp' | 'http';
   codes?: string[];
+  /** Provider entries: ranges of enhanced codes, "5.7.606-649". */
+  codeRanges?: string[];
   phrases?: string[];
-  definedBy?: { kind: 'rfc' | 'vendor' | 'folklore'; rfc?: string; section?: string; note?: string };
+  /** Provider entries whose words other servers write too: they match only when the reply involves this provider. */
+  onlyFromProvider?: boolean;
+  /** Provider entries: literal strings only this provider writes ([TSS04], S3150); they identify the entry whatever its codes. */
+  markers?: string[];
+  /** Provider entries: why delivery failed, in the bounce taxonomy (catalog/schema.json $defs.reason). */
+  reason?: Reason;
+  definedBy?: { kind: 'rfc' | 'registry' | 'vendor' | 'folklore'; rfc?: string; section?: string; note?: string };
   vendors?: string[];
   pairedReplyCodes?: string[];
   sampleText?: string;
@@ -60,4 +83,6 @@ export interface CompiledCatalog {
   version: string;
   structure: CatalogStructure;
   entries: CatalogEntry[];
+  /** The provider blocks of the provider files, in file order. */
+  providers?: ProviderInfo[];
 }

@@ -1,7 +1,8 @@
 // The catalog in memory: indexes over the entries and the three ways in (lookup a code, explain a reply, search).
-import type { CatalogEntry, CatalogStructure, CompiledCatalog, DigitInfo, Family, Severity } from '../types';
+import type { CatalogEntry, CatalogStructure, CompiledCatalog, DigitInfo, Family, ProviderInfo, Severity } from '../types';
 import { explain } from '../explain';
 import { classOf, parseCode, registryKey } from './codes';
+import { answeringHost, HostTable } from './hosts';
 import { PhraseMatcher, type PhraseHit } from './phrases';
 
 export interface LookupResult {
@@ -31,6 +32,8 @@ export interface Explanation {
   providers: CatalogEntry[];
   /** A reply code and enhanced code of different classes (550 4.2.2). */
   inconsistency?: string;
+  /** The provider whose host gave the reply, when the text names it (relay=…, Remote-MTA: …). */
+  answeredBy?: AnsweredBy;
 }
 
 export interface SearchHit {
@@ -47,6 +50,15 @@ const EMPTY_STRUCTURE: CatalogStructure = {
   sources: [],
 };
 
+/** The provider that gave a reply, known from the host that answered. */
+export interface AnsweredBy {
+  host: string;
+  provider: ProviderInfo;
+}
+
+/** A phrase this long (in normal form) identifies its message even when the reply's codes are not the documented ones. */
+const SPECIFIC_PHRASE = 30;
+/** Without a code to anchor them, only phrases this long are looked for in any line of a log. */
 const MIN_CODELESS_PHRASE = 16;
 const FAMILY_ORDER: Record<Family, number> = { reply: 0, enhanced: 1, outlook: 2, provider: 3 };
 
@@ -60,38 +72,77 @@ export class Catalog {
   /** "550", "5.7.26" → provider entries keyed by that code. */
   private readonly providersByCode = new Map<string, CatalogEntry[]>();
   private readonly byName = new Map<string, CatalogEntry>();
-  private readonly phrases: PhraseMatcher;
+  /** Mailbox providers, gateways and sending services, with their mail hosts. */
+  readonly providers: readonly ProviderInfo[];
+  private readonly providerById = new Map<string, ProviderInfo>();
+  private readonly hosts: HostTable;
+  private matcher?: PhraseMatcher;
+  /** Every code a provider entry is keyed by, its ranges expanded. */
+  private readonly entryCodes = new Map<CatalogEntry, Set<string>>();
+  /** "550" → provider entries with codes and no words: known only by their codes and who answered. */
+  private readonly codeOnly = new Map<string, CatalogEntry[]>();
   private readonly codelessPattern?: RegExp;
-  private readonly codelessEntries: CatalogEntry[];
-  private readonly codeMatchers = new Map<string, (text: string) => PhraseHit[]>();
   private searchText?: Map<CatalogEntry, { code: string; title: string; other: string }>;
 
   constructor(compiled: CompiledCatalog, custom: readonly CatalogEntry[] = []) {
     this.version = compiled.version;
     this.structure = compiled.structure ?? EMPTY_STRUCTURE;
+    this.providers = compiled.providers ?? [];
+    for (const p of this.providers) this.providerById.set(p.id, p);
+    this.hosts = new HostTable(this.providers);
     // A custom entry with the id of a built-in one replaces it: organisations can re-word what they need to.
     for (const entry of [...compiled.entries, ...custom]) this.byId.set(entry.id, entry);
     this.entries = [...this.byId.values()];
     for (const entry of this.entries) {
       if (entry.family === 'provider') {
-        for (const code of entry.codes ?? []) push(this.providersByCode, code, entry);
+        // An HTTP status of a sending API shares its digits with a reply code, not its meaning.
+        const codes = new Set(entry.kind === 'http' ? [] : [...(entry.codes ?? []), ...(entry.codeRanges ?? []).flatMap(expandRange)]);
+        this.entryCodes.set(entry, codes);
+        const wordless = !entry.phrases?.length && !entry.markers?.length;
+        for (const code of codes) {
+          push(this.providersByCode, code, entry);
+          if (wordless) push(this.codeOnly, code, entry);
+        }
       } else {
         push(this.byCode, `${entry.family}:${entry.code}`, entry);
       }
       if (entry.name) this.byName.set(entry.name.toUpperCase(), entry);
     }
-    this.phrases = new PhraseMatcher(this.entries.filter((e) => e.phrases?.length));
-    // Without a code to anchor them, only long phrases are specific enough to be looked for in any line of a log.
-    this.codelessEntries = this.entries.filter((e) => e.family === 'provider' && !e.codes?.length);
-    const codeless = this.codelessEntries.flatMap((e) => e.phrases ?? []).filter((p) => p.trim().length >= MIN_CODELESS_PHRASE);
+    // Entries no code leads to are looked for in every line, by their markers and long phrases only. An API's HTTP
+    // statuses are not: their words ("Only one parameter …") are too plain to be looked for in any text.
+    const codeless = this.entries
+      .filter((e) => e.family === 'provider' && isCodeless(e) && e.kind !== 'http')
+      .flatMap((e) => [...(e.phrases ?? []).filter((p) => p.trim().length >= MIN_CODELESS_PHRASE), ...(e.markers ?? [])]);
     // Literal phrases, escaped: the pattern is a plain alternation of fixed strings.
     if (codeless.length) this.codelessPattern = new RegExp(codeless.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'gi');
+  }
+
+  /** The automaton over every phrase and marker, built when first needed (looking up a code needs none). */
+  private get phrases(): PhraseMatcher {
+    return (this.matcher ??= new PhraseMatcher(this.entries.filter((e) => e.phrases?.length || e.markers?.length), this.providers));
   }
 
   /** A catalog with the user's custom entries added (the built-in ones stay as they are). */
   withCustom(custom: readonly CatalogEntry[]): Catalog {
     const builtIn = this.entries.filter((e) => !e.origin || e.origin === 'built-in');
-    return new Catalog({ version: this.version, structure: this.structure, entries: builtIn }, custom);
+    return new Catalog({ version: this.version, structure: this.structure, entries: builtIn, providers: [...this.providers] }, custom);
+  }
+
+  /** A provider by its id (gmail, microsoft365 …). */
+  provider(id: string): ProviderInfo | undefined {
+    return this.providerById.get(id);
+  }
+
+  /** The provider a mail host belongs to: gmail-smtp-in.l.google.com → Gmail, contoso-com.mail.protection.outlook.com → Microsoft 365. */
+  providerOfHost(host: string): ProviderInfo | undefined {
+    return this.hosts.providerOf(host);
+  }
+
+  /** The host that gave the reply in a log line or bounce (relay=…, H=…, Remote-MTA: …), when it is a provider's. */
+  answeredBy(text: string): AnsweredBy | undefined {
+    const host = answeringHost(text);
+    const provider = host ? this.hosts.providerOf(host) : undefined;
+    return host && provider ? { host, provider } : undefined;
   }
 
   get(id: string): CatalogEntry | undefined {
@@ -186,26 +237,96 @@ export class Catalog {
   }
 
   /**
-   * Provider entries whose phrases occur in the text, best first. With codes given, only entries keyed by one of
-   * them (or by no code) can match: two providers use the same words for different things.
+   * Provider entries that explain a reply, best first. `codes` are the reply and enhanced codes found in it;
+   * `context` is where to look for the host that answered (the whole log line; by default the text itself).
+   *
+   * An entry explains the reply when one of its markers is in it, or one of its phrases together with its codes.
+   * A long phrase is enough on its own (providers change the codes around the same words: 421 4.7.28 for 421 4.7.0),
+   * a short one is not (two providers use the same few words for different things). Who answered — the host, or
+   * else the provider's own markers in the text ("gsmtp") — decides between providers: other providers' entries
+   * then need a marker, and that provider's entries known only by their codes can match.
    */
-  matchProviders(text: string, codes: readonly string[] = []): CatalogEntry[] {
-    const hits = codes.length ? this.matcherForCodes(codes)(text) : this.phrases.match(text);
-    const scored = hits.map((h) => ({ entry: h.entry, score: h.length + (h.entry.codes ?? []).filter((c) => codes.includes(c)).length * 50 }));
-    scored.sort((a, b) => b.score - a.score);
-    return scored.map((s) => s.entry);
+  matchProviders(text: string, codes: readonly string[] = [], context: string = text): CatalogEntry[] {
+    const hits = this.providerHits(text, codes, context);
+    return hits.length ? hits.map((h) => h.entry) : [];
   }
 
-  private matcherForCodes(codes: readonly string[]): (text: string) => PhraseHit[] {
-    const key = codes.join(' ');
-    let matcher = this.codeMatchers.get(key);
-    if (!matcher) {
-      matcher = this.phrases.compile(new Set([...codes.flatMap((c) => this.providersByCode.get(c) ?? []), ...this.codelessEntries]));
-      // Logs repeat a handful of code combinations; the bound only guards against unusual input.
-      if (this.codeMatchers.size > 1000) this.codeMatchers.clear();
-      this.codeMatchers.set(key, matcher);
+  /** matchProviders() with where in the text each entry's words are. */
+  providerHits(text: string, codes: readonly string[] = [], context: string = text): readonly PhraseHit[] {
+    const found = this.phrases.match(text);
+    // Without words to match, only an entry known by its codes could apply, and only for a provider that answered.
+    if (!found && !this.hasCodeOnly(codes)) return NO_HITS;
+    const answering = answeringHost(context);
+    const host = answering ? this.hosts.providerOf(answering)?.id : undefined;
+    if (!found && host === undefined) return NO_HITS;
+    // Who answered: the host when it is known, else the providers whose own markers the text carries.
+    const evidence = host !== undefined ? [host] : (found?.providers ?? []);
+    const replyCodes = codes.filter((c) => c.length === 3);
+    // X.0.0 says nothing beyond the class (Postfix writes dsn=5.0.0 for a reply without an enhanced code).
+    const enhancedCodes = codes.filter((c) => c.length > 3 && !c.endsWith('.0.0'));
+    const replyClass = (replyCodes[0] ?? enhancedCodes[0] ?? '')[0];
+    const cls = replyClass === '4' ? 'transient' : replyClass === '5' ? 'permanent' : undefined;
+    const hits = [...(found?.entries ?? [])];
+    if (evidence.length) {
+      for (const code of codes) {
+        for (const e of this.codeOnly.get(code) ?? []) {
+          if (!hits.some((h) => h.entry === e)) hits.push({ entry: e, index: 0, length: 0, phraseLength: 0, marker: false });
+        }
+      }
     }
-    return matcher;
+    // A marker names its entry outright: other providers' entries that only share some words with the reply drop out.
+    const marked = new Set(hits.filter((h) => h.marker).map((h) => h.entry.provider));
+    const scored: { hit: PhraseHit; score: number }[] = [];
+    for (const hit of hits) {
+      const e = hit.entry;
+      const own = this.entryCodes.get(e);
+      let enhancedMatch = false;
+      let replyMatch = false;
+      let ownEnhanced = false;
+      let ownReply = false;
+      for (const c of own ?? []) {
+        if (c.length === 3) {
+          ownReply = true;
+          replyMatch ||= replyCodes.includes(c);
+        } else {
+          ownEnhanced = true;
+          enhancedMatch ||= enhancedCodes.includes(c);
+        }
+      }
+      const keyed = enhancedMatch || (replyMatch && (!enhancedCodes.length || !ownEnhanced));
+      // Codes that do not contradict the entry's: each kind either matches or is missing on one side.
+      const compatible = (replyMatch || !replyCodes.length || !ownReply) && (enhancedMatch || !enhancedCodes.length || !ownEnhanced);
+      const provider = e.provider ?? '';
+      const witnessed = evidence.some((p) => this.hosts.kin(p, provider));
+      let eligible = hit.marker || keyed || hit.phraseLength >= SPECIFIC_PHRASE;
+      // Entries no SMTP code leads to (event texts) match by their words; so does any entry whose provider is known
+      // to have answered, when the reply's codes do not contradict it (an event record often carries none).
+      if (!eligible && isCodeless(e)) eligible = hit.phraseLength >= MIN_CODELESS_PHRASE || !codes.length;
+      if (!eligible && witnessed && compatible) eligible = true;
+      // An API's statuses: by long words, or short ones once the text is known to be about that provider.
+      if (e.kind === 'http') eligible = hit.marker || witnessed || hit.phraseLength >= SPECIFIC_PHRASE;
+      // Known only by codes: only for the provider that answered, and by its most specific code.
+      if (hit.phraseLength === 0 && !hit.marker) eligible = witnessed && (ownEnhanced ? enhancedMatch : replyMatch);
+      if (marked.size && !hit.marker && !marked.has(provider)) eligible = false;
+      if (e.onlyFromProvider && !hit.marker) eligible &&= witnessed;
+      if (evidence.length && !witnessed && !hit.marker) eligible = false;
+      if (!eligible) continue;
+      const score =
+        (hit.marker ? 100000 : 0) +
+        (host === provider ? 20000 : witnessed ? 10000 : 0) +
+        (enhancedMatch ? 3000 : 0) +
+        (replyMatch ? 1000 : 0) +
+        (cls && e.severity === cls ? 500 : 0) +
+        hit.phraseLength;
+      scored.push({ hit, score });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    return scored.map((s) => s.hit);
+  }
+
+  private hasCodeOnly(codes: readonly string[]): boolean {
+    for (let i = 0; i < codes.length; i++) if (this.codeOnly.has(codes[i])) return true;
+    return false;
   }
 
   /** Provider entries without codes can only be found by their words: a pattern over the whole text finds them. */
@@ -231,9 +352,9 @@ export class Catalog {
     return found;
   }
 
-  /** Where in the line an entry's phrase is (for the range of a provider finding). */
+  /** Where in the line an entry's phrase or marker is (for the range of a provider finding). */
   phraseLocation(entry: CatalogEntry, line: string): { index: number; length: number } | undefined {
-    return this.phrases.locate(entry, line);
+    return this.phrases.match(line)?.entries.find((h) => h.entry === entry);
   }
 
   /** Ranked entries for a query: a code, a symbolic name, words (“mailbox full”, “gmail dmarc”) or a pasted reply. */
@@ -292,13 +413,30 @@ export class Catalog {
       for (const e of this.entries) {
         this.searchText.set(e, {
           code: [e.code, e.name, ...(e.codes ?? [])].join(' ').toLowerCase(),
-          title: [e.title, e.provider, e.providerName, ...(e.phrases ?? [])].join(' ').toLowerCase(),
+          title: [e.title, e.provider, e.providerName, ...(e.phrases ?? []), ...(e.markers ?? [])].join(' ').toLowerCase(),
           other: [e.meaning, ...e.causes, ...(e.glossary ?? []).map((g) => g.term)].join(' ').toLowerCase(),
         });
       }
     }
     return this.searchText;
   }
+}
+
+/** Shared by every line without a provider match, so that those lines allocate nothing here. */
+const NO_HITS: readonly PhraseHit[] = Object.freeze([]);
+
+/** "5.7.606-649" → 5.7.606 … 5.7.649. */
+function expandRange(range: string): string[] {
+  const m = /^(\d\.\d{1,3}\.)(\d{1,3})-(\d{1,3})$/.exec(range);
+  if (!m) return [];
+  const out: string[] = [];
+  for (let n = Number(m[2]); n <= Number(m[3]) && out.length < 1000; n++) out.push(`${m[1]}${n}`);
+  return out;
+}
+
+/** A provider entry no SMTP code leads to: one without codes, or the HTTP status of a sending API. */
+function isCodeless(entry: CatalogEntry): boolean {
+  return entry.kind === 'http' || (!entry.codes?.length && !entry.codeRanges?.length);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

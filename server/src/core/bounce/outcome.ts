@@ -1,0 +1,89 @@
+// One recipient's outcome as a bounce (or a delivery report, a complaint, an automatic reply) tells it: its own type,
+// not a Finding, because it is about an address, not a code found at a place in the text.
+import { classify, commandOf, isBounce, isHard, type Reason, type ReasonInput } from './reason';
+
+/** What happened to the message for this recipient. */
+export type Action = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded' | 'feedback' | 'vacation' | 'unknown';
+
+export interface RecipientOutcome {
+  recipient: string;
+  action: Action;
+  /** Enhanced status code (5.1.1). */
+  status?: string;
+  /** SMTP reply code (550). */
+  reply?: string;
+  /** The remote server's reply or the reporting MTA's explanation, on one line. */
+  diagnostic?: string;
+  /** The SMTP command the failure answered (RCPT, MAIL, DATA …), where the bounce says. */
+  command?: string;
+  remoteMta?: string;
+  reportingMta?: string;
+  /** Last-Attempt-Date, Arrival-Date or the report's Date, as written. */
+  date?: string;
+  reason: Reason;
+  /** hard: the address will never work; soft: any other failure; none: not a failure. */
+  bounce: 'hard' | 'soft' | 'none';
+  /** The format that told it: rfc3464, exim, qmail, sendmail, postfix … */
+  format: string;
+  /** Offsets of the recipient (or of its report line) in the text that was analysed. */
+  start: number;
+  end: number;
+}
+
+export interface OutcomeFields extends Omit<RecipientOutcome, 'reason' | 'bounce' | 'action' | 'start' | 'end'> {
+  action?: Action;
+  start: number;
+  end: number;
+  diagnosticType?: string;
+  providerReason?: Reason;
+  formatReason?: Reason;
+}
+
+const STATUS = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
+const REPLY = /(?:^|[\s(:;'"])([245][0-5]\d)(?=[\s\-:.,;)'"]|$)/;
+
+/** The first enhanced status code in a text (5.1.1), without leading zeros. */
+export function statusIn(text: string | undefined): string | undefined {
+  const m = text ? STATUS.exec(text) : null;
+  return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : undefined;
+}
+
+/** The first reply code in a text, where it stands as a code ("550 5.1.1", "said: 550-…", "(550)"). */
+export function replyIn(text: string | undefined): string | undefined {
+  const m = text ? REPLY.exec(text) : null;
+  return m?.[1];
+}
+
+/** Builds an outcome: fills what can be read from the diagnostic, then decides the reason and hard / soft. */
+export function makeOutcome(f: OutcomeFields): RecipientOutcome {
+  const diagnostic = f.diagnostic ? oneLine(f.diagnostic) : undefined;
+  const reply = f.reply ?? replyIn(diagnostic);
+  const status = f.status ?? statusIn(diagnostic);
+  const command = f.command ?? commandOf(diagnostic);
+  const action: Action = f.action ?? (status?.startsWith('2') ? 'delivered' : status?.startsWith('4') || (!status && reply?.startsWith('4')) ? 'delayed' : 'failed');
+  const input: ReasonInput = { status, reply, diagnostic, command, action, diagnosticType: f.diagnosticType, providerReason: f.providerReason, formatReason: f.formatReason };
+  const reason: Reason = action === 'feedback' ? 'feedback' : action === 'vacation' ? 'vacation' : classify(input);
+  const code = status ?? reply;
+  const bounce = !isBounce(reason) ? 'none' : isHard(reason, code) ? 'hard' : 'soft';
+  return {
+    recipient: f.recipient,
+    action,
+    status,
+    reply,
+    diagnostic,
+    command,
+    remoteMta: f.remoteMta,
+    reportingMta: f.reportingMta,
+    date: f.date,
+    reason,
+    bounce,
+    format: f.format,
+    start: f.start,
+    end: f.end,
+  };
+}
+
+/** Diagnostics are shown on one line: folded and wrapped text is joined with single spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 4000);
+}
