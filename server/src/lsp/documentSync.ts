@@ -48,6 +48,11 @@ export class DocumentSync {
     return this.shownCatalog;
   }
 
+  /** The window's catalog as last read (the built-in one until then), for what cannot wait for a read. */
+  currentWindowCatalog(): Catalog {
+    return this.shownCatalog ?? this.catalogs.builtIn;
+  }
+
   private async open({ textDocument: d }: DidOpenTextDocumentParams) {
     // Every document the client sends is kept, so that a change of files.include can take it in later.
     const t = this.store.open(d.uri, d.languageId, d.version, d.text);

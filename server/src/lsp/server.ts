@@ -1,13 +1,15 @@
 // The language server, independent of where it runs: the Node and browser hosts pass a connection and their few
 // platform services. This file only wires the parts, each with one concern: the documents (documentSync.ts), the
-// settings of each folder (scopedSettings.ts), the catalogs (catalogs.ts), what is sent (publisher.ts) and the
-// requests (requests.ts). Everything else (scanning, catalog, Markdown) is the pure core.
+// settings of each folder (scopedSettings.ts), the catalogs (catalogs.ts), what is sent (publisher.ts), the
+// requests (requests.ts) and the mail log report (report.ts). Everything else (scanning, catalog, Markdown) is the
+// pure core.
 import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { WorkspaceTrustedNotification, type InitializationOptions } from '../protocol';
 import { Catalogs, type CatalogHost } from './catalogs';
 import { DocumentSync } from './documentSync';
 import { DocumentStore, type ScanHost } from './documents';
 import { Publisher } from './publisher';
+import { registerReportRequests } from './report';
 import { registerRequests } from './requests';
 import { SettingsScopes } from './scopedSettings';
 
@@ -76,6 +78,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     windowCatalog: () => sync.windowCatalog(),
     reloadCatalogs: () => catalogs.reloadAll(),
   });
+  registerReportRequests(connection, () => sync.currentWindowCatalog());
   // For tests and the benchmark: what the server did (a settings change that only republishes must not rescan).
   connection.onRequest('$/mailErrorCodes/stats', () => ({ fullScans: store.fullScans, catalogBuilds: catalogs.builds }));
   connection.onShutdown(() => catalogs.dispose());
