@@ -27,11 +27,12 @@ const session = useVSCode({
 
 /** Hovers the reply until the hover names `title` (a hover once shown does not change: it is asked again). */
 async function hoverShowing(s: VSCodeSession, title: string): Promise<string> {
+  let last = '';
   return pollUntil(`a hover on the Acme reply naming "${title}"`, async () => {
-    const text = await s.hoverAt('552 5.2.2');
+    last = await s.hoverAt('552 5.2.2');
     await s.clearHover();
-    return text.includes(title) ? text : undefined;
-  }, 45_000, 250);
+    return last.includes(title) ? last : undefined;
+  }, 45_000, 250).catch((error) => { throw new Error(`${(error as Error).message}; the last hover said:\n${last}`); });
 }
 
 test('a custom catalog explains its codes, follows edits of the file and is re-read by Reload Catalog', () => session().guard('custom-catalog', async () => {

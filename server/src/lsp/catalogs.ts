@@ -35,6 +35,8 @@ export class Catalogs {
   constructor(
     private readonly host: CatalogHost,
     private readonly report: (problem: string) => void,
+    /** What was read, for the output channel. */
+    private readonly log: (message: string) => void,
     /** A custom catalog was re-read and differs: documents explained with `before` need `after`. */
     private readonly replaced: (before: Catalog, after: Catalog) => void,
   ) {
@@ -114,6 +116,7 @@ export class Catalogs {
     entry.problems = new Set(problems);
     const signature = JSON.stringify(entries);
     if (previous && signature === entry.signature) return previous;
+    this.log(`custom catalogs: ${entries.length} entries read from ${entry.paths.join(', ')}`);
     entry.signature = signature;
     this.builds++;
     return this.builtIn.withCustom(entries);

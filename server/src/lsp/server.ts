@@ -29,7 +29,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     warn(message);
   };
 
-  const catalogs = new Catalogs(host, warn, (before, after) => sync.catalogReplaced(before, after));
+  const catalogs = new Catalogs(host, warn, (message) => connection.console.info(message), (before, after) => sync.catalogReplaced(before, after));
   const scopes = new SettingsScopes(connection, warnOnce);
   const store = new DocumentStore(host, catalogs.builtIn);
   const publisher = new Publisher(connection, store);
