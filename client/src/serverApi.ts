@@ -38,9 +38,10 @@ export function createServerApi(client: BaseLanguageClient, ready: Promise<void>
     catalog = undefined;
     catalogChanged.fire();
   });
-  // Trust can be granted while the server runs (a restart sends it in initializationOptions).
+  // Trust can be granted while the server starts or runs (a restart sends it in initializationOptions): told once
+  // the server is ready, not dropped when it comes early.
   const trust = vscode.workspace.onDidGrantWorkspaceTrust(() => {
-    if (client.isRunning()) void client.sendNotification(WorkspaceTrustedNotification, {});
+    void ready.then(() => client.sendNotification(WorkspaceTrustedNotification, {}), () => undefined);
   });
 
   return {

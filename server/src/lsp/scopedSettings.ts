@@ -69,8 +69,10 @@ export class SettingsScopes {
     if (this.pull) {
       try {
         raw = await this.connection.workspace.getConfiguration({ scopeUri: folder, section: 'mailErrorCodes' });
-      } catch {
-        // The client could not answer: keep what was pushed.
+      } catch (error) {
+        // The client could not answer: use what was pushed this time, and ask again next time.
+        this.connection.console.warn(`could not read the settings${folder ? ` of ${folder}` : ''}: ${String(error)}`);
+        this.cache.delete(folder ?? '');
       }
     }
     const { settings, problems } = raw === undefined || raw === null ? { settings: DEFAULTS, problems: [] } : parseSettings(raw);
