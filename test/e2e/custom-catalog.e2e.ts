@@ -1,8 +1,11 @@
-// End-to-end: a custom catalog in a real VS Code (code-server) with the packaged extension. The workspace is trusted
-// (the harness turns workspace trust off, which VS Code treats as trusted), so the file is read; rewriting it on
-// disk, as another tool would, changes the hover without touching any setting, and "Reload Catalog" re-reads it.
+// End-to-end: a custom catalog in a real VS Code (code-server) with the packaged extension, set in the workspace's
+// own settings as a project would (the setting is machine-overridable: code-server is a remote window, where VS Code
+// applies such settings from the workspace or the remote machine, not from the browser's user settings). The
+// workspace is trusted (the harness turns workspace trust off, which VS Code treats as trusted), so the file is read;
+// rewriting it on disk, as another tool would, changes the hover without touching any setting, and "Reload Catalog"
+// re-reads it.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pollUntil, repoRoot, useVSCode, type VSCodeSession } from './harness';
@@ -18,10 +21,11 @@ const entry = (title: string) => ({
 const session = useVSCode({
   name: 'custom-catalog',
   workspace: join(repoRoot(), 'test', 'e2e', 'workspace-ext'),
-  // A path relative to the workspace folder, as the setting's description allows.
-  settings: { 'mailErrorCodes.customCatalogs': ['acme.json'] },
 }, async (vs) => {
   writeFileSync(join(vs.workspace, 'acme.json'), JSON.stringify(entry('Acme mailbox quota')));
+  // A path relative to the workspace folder, as the setting's description allows.
+  mkdirSync(join(vs.workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(vs.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'mailErrorCodes.customCatalogs': ['acme.json'] }));
   writeFileSync(join(vs.workspace, 'acme.log'), 'Nov 23 10:00:00 mx postfix/smtp[1]: to=<bob@acme.example>, status=bounced (host mx.acme.example said: 552 5.2.2 Acme quota exceeded for bob)\n');
 });
 
