@@ -47,6 +47,12 @@ export const BENCH_ROWS = [
     measured: (r) => r.server?.heapAfterCyclesMB !== undefined && `${n(r.server.openCloseCycles)} cycles: heap ${n(r.server.heapBeforeCyclesMB)} MB before, ${n(r.server.heapAfterCyclesMB)} MB after`,
   },
   {
+    what: 'Typing in a 12 MB bounce (a base64 part): hovers while each keystroke starts a new analysis',
+    measured: (r) => r.typing?.hoverMsP99 !== undefined && `hover p50 ${ms(r.typing.hoverMsP50)}, p99 ${ms(r.typing.hoverMsP99)} (${r.typing.hoversAnswered} hovers, ${r.typing.keystrokes} keystrokes); diagnostics ${ms(r.typing.lastKeystrokeToDiagnosticsMs)} after the last keystroke`,
+    reference: (r) => r.typing?.analysisMs !== undefined && `the analysis of the whole message at once: ${ms(r.typing.analysisMs)}`,
+    ratio: (r) => r.typing?.hoverP99ToAnalysis !== undefined && `hover p99: ${(r.typing.hoverP99ToAnalysis * 100).toFixed(1)} % of the analysis`,
+  },
+  {
     what: 'Worst adversarial input',
     measured: (r) => r.adversarial && worst(r) && `${ms(worst(r)[1].ms)} for ${worst(r)[1].MB} MB (\`${worst(r)[0]}\`)`,
     reference: (r) => r.scanner && `ordinary log: ${(r.scanner.scanMs / r.scanner.sizeMB).toFixed(1)} ms/MB`,

@@ -111,8 +111,8 @@ export async function showLookup(deps: LookupDeps, initialValue = ''): Promise<v
     if (timer) clearTimeout(timer);
     quickPick.dispose();
   });
-  // What was typed while the catalog loaded is kept: the initial value only fills an empty box.
-  if (initialValue && !quickPick.value) quickPick.value = initialValue;
+  // What was typed while the catalog loaded is kept, not replaced.
+  if (!quickPick.value) quickPick.value = initialValue;
   update(quickPick.value, 0);
 }
 

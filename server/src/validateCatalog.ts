@@ -10,6 +10,8 @@ const validator = new Validator(schema as object, '2020-12', false);
 export interface CatalogProblem {
   at: string;
   message: string;
+  /** The schema keyword that failed (minLength, required …), or `duplicate` / `provider` for the checks here. */
+  keyword: string;
 }
 
 export interface CatalogCheck {
@@ -42,8 +44,8 @@ function problemsOf(errors: readonly OutputUnit[]): CatalogProblem[] {
     if (SUMMARIES.has(e.keyword)) continue;
     const extra = e.keyword === 'additionalProperties' ? /^Property "(.*)" does not match/.exec(e.error)?.[1] : undefined;
     const problem = extra !== undefined
-      ? { at: `${e.instanceLocation}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: 'unknown property (not in the schema).' }
-      : { at: e.instanceLocation, message: e.error };
+      ? { at: `${e.instanceLocation}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: 'unknown property (not in the schema).', keyword: e.keyword }
+      : { at: e.instanceLocation, message: e.error, keyword: e.keyword };
     const key = `${problem.at} ${problem.message}`;
     if (!seen.has(key)) problems.push(problem);
     seen.add(key);
@@ -51,7 +53,7 @@ function problemsOf(errors: readonly OutputUnit[]): CatalogProblem[] {
   if (problems.length) return problems;
   // Only summaries: the deepest one is the closest to the fault.
   const deepest = [...errors].sort((a, b) => b.instanceLocation.length - a.instanceLocation.length)[0];
-  return [{ at: deepest.instanceLocation, message: deepest.error }];
+  return [{ at: deepest.instanceLocation, message: deepest.error, keyword: deepest.keyword }];
 }
 
 /** Ids seen in earlier files: a later file that uses one again has a problem. */
@@ -59,7 +61,7 @@ export function duplicateIds(entries: readonly CatalogEntry[], seen: Map<string,
   const problems: CatalogProblem[] = [];
   entries.forEach((entry, i) => {
     const first = seen.get(entry.id);
-    if (first !== undefined) problems.push({ at: `#/entries/${i}/id`, message: `duplicate id ${entry.id}${first === file ? '' : ` (also in ${first})`}.` });
+    if (first !== undefined) problems.push({ at: `#/entries/${i}/id`, message: `duplicate id ${entry.id}${first === file ? '' : ` (also in ${first})`}.`, keyword: 'duplicate' });
     else seen.set(entry.id, file);
   });
   return problems;
@@ -75,12 +77,12 @@ export function providerProblems(data: { provider?: ProviderInfo; entries: reado
     if (entry.family !== 'provider') return;
     const at = `#/entries/${i}`;
     const provider = data.provider;
-    if (!provider) problems.push({ at, message: `${entry.id}: a provider entry in a file without a provider block.` });
+    if (!provider) problems.push({ at, message: `${entry.id}: a provider entry in a file without a provider block.`, keyword: 'provider' });
     else {
-      if (entry.provider !== provider.id) problems.push({ at: `${at}/provider`, message: `${entry.id}: provider "${entry.provider}" is not the file's provider "${provider.id}".` });
-      if (entry.providerName !== provider.name) problems.push({ at: `${at}/providerName`, message: `${entry.id}: providerName "${entry.providerName}" is not the file's provider name "${provider.name}".` });
+      if (entry.provider !== provider.id) problems.push({ at: `${at}/provider`, message: `${entry.id}: provider "${entry.provider}" is not the file's provider "${provider.id}".`, keyword: 'provider' });
+      if (entry.providerName !== provider.name) problems.push({ at: `${at}/providerName`, message: `${entry.id}: providerName "${entry.providerName}" is not the file's provider name "${provider.name}".`, keyword: 'provider' });
     }
-    if (!entry.reason) problems.push({ at, message: `${entry.id}: no reason.` });
+    if (!entry.reason) problems.push({ at, message: `${entry.id}: no reason.`, keyword: 'provider' });
   });
   return problems;
 }
@@ -98,4 +100,56 @@ export function hostProblems(providers: readonly ProviderInfo[]): string[] {
     }
   }
   return problems;
+}
+
+/** Field names of the catalog format: the only names from a file that a message shown on screen may repeat. */
+const KNOWN = new Set<string>();
+(function collect(node: unknown) {
+  if (Array.isArray(node)) node.forEach(collect);
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'properties' && value && typeof value === 'object') for (const name of Object.keys(value)) KNOWN.add(name);
+      collect(value);
+    }
+  }
+})(schema);
+
+/**
+ * A problem as the editor shows it: nothing of the file's content is quoted back (it may be any file, and the message
+ * is shown on screen), only where the problem is, with the file's own keys left out ("#/entries/3/…"), and its kind.
+ */
+export function shownSafely(problem: CatalogProblem): { at: string; message: string } {
+  const at = problem.at.split('/').map((segment, i) => (i === 0 || /^\d+$/.test(segment) || KNOWN.has(segment) ? segment : '…')).join('/');
+  return { at, message: kindOf(problem) };
+}
+
+function kindOf({ keyword, message }: CatalogProblem): string {
+  const named = /property "([^"]+)"/i.exec(message)?.[1];
+  switch (keyword) {
+    case 'required':
+      return `the required field ${named && KNOWN.has(named) ? `"${named}" ` : ''}is missing`;
+    case 'additionalProperties':
+    case 'unevaluatedProperties':
+    case 'false':
+      return 'a field the catalog format does not have';
+    case 'type': {
+      const expected = /Expected "([a-z]+)"/.exec(message)?.[1];
+      return `a value of the wrong type${expected ? ` (${expected} expected)` : ''}`;
+    }
+    case 'enum':
+    case 'const':
+      return 'a value that is not one of those allowed';
+    case 'pattern':
+    case 'format':
+      return 'a value that does not have the expected form';
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+      return 'a value of the wrong size';
+    case 'duplicate':
+      return 'an id used twice';
+    default:
+      return `does not follow the catalog format (${keyword})`;
+  }
 }

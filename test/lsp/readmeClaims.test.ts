@@ -1,6 +1,5 @@
 // What the README promises of the language server, over the real protocol: plain text files work, the sidebar counts
-// past the diagnostics cap, custom catalogs may be given relative to the workspace folder and are read again when
-// the settings change.
+// past the diagnostics cap, custom catalogs may be given relative to the workspace folder.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +16,8 @@ let folder = '';
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'mec-readme-'));
   client = new TestClient();
-  await client.start(pathToFileURL(folder).href);
+  // A trusted workspace: custom catalogs are read only there.
+  await client.start({ workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'logs' }], initializationOptions: { trusted: true } });
 });
 after(async () => {
   await client.stop();
@@ -36,16 +36,16 @@ test('the diagnostics cap leaves the file summary (the sidebar) counting everyth
   const uri = pathToFileURL(join(folder, 'many.log')).href;
   const lines = Array.from({ length: 40 }, (_, i) => `Nov 24 mx postfix/smtp[${i}]: to=<u${i}@example.org>, dsn=5.1.1, status=bounced (host x said: 550 5.1.1 unknown)`).join('\n');
   assert.equal((await client.open(uri, `${lines}\n`)).length, 120);
-  const capped = client.waitFor(() => client.diagnostics.get(uri)!.diagnostics.length === 4);
+  const capped = client.waitFor(() => client.diagnostics.get(uri)!.diagnostics.length === 4, 'three diagnostics and one saying how many more');
   await client.configure({ maxDiagnosticsPerFile: 3 });
-  await capped; // three, and one saying how many more
+  await capped;
   const summary: FileSummary = await client.connection.sendRequest('mailErrorCodes/fileSummary', { uri });
   assert.equal(summary.findings, 120);
   assert.deepEqual(summary.codes.map((c) => [c.code, c.count]).sort(), [['5.1.1', 80], ['550', 40]]);
   await client.configure({});
 });
 
-test('custom catalogs: a path relative to the workspace folder, read again when the settings change', async () => {
+test('custom catalogs: a path relative to the workspace folder', async () => {
   const entry = (title: string) => ({
     entries: [{
       id: 'acme.quota', family: 'provider', provider: 'acme', providerName: 'Acme Mail', code: '552 5.2.2', codes: ['552', '5.2.2'],
@@ -56,17 +56,11 @@ test('custom catalogs: a path relative to the workspace folder, read again when 
   writeFileSync(join(folder, 'acme.json'), JSON.stringify(entry('Acme mailbox quota')));
   const uri = pathToFileURL(join(folder, 'acme.log')).href;
   const changed = () => client.notifications.filter((n) => n.method === 'mailErrorCodes/catalogChanged').length;
-  let before = changed();
+  const before = changed();
   await client.configure({ customCatalogs: ['acme.json'] });
-  await client.waitFor(() => changed() > before);
+  await client.waitFor(() => changed() > before, 'the custom catalog to be read');
   const first = await client.open(uri, 'Nov 24 mx said: 552 5.2.2 Acme quota exceeded for bob\n');
   assert.ok(first.some((d) => /Acme mailbox quota/.test(String(d.message))), first.map((d) => d.message).join('\n'));
   assert.ok(catalog.entries.every((e) => e.id !== 'acme.quota'), 'not a built-in entry');
-
-  writeFileSync(join(folder, 'acme.json'), JSON.stringify(entry('Acme storage limit reached')));
-  before = changed();
-  await client.configure({ customCatalogs: ['acme.json'], maxDiagnosticsPerFile: 999 });
-  await client.waitFor(() => changed() > before);
-  await client.waitFor(() => client.diagnostics.get(uri)!.diagnostics.some((d) => /Acme storage limit reached/.test(String(d.message))));
   await client.configure({});
 });

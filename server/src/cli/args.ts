@@ -11,17 +11,19 @@ export function parseCommand<O extends OptionsConfig>(args: string[], options: O
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(usageMessage(error));
+    throw new UsageError(usageMessage(error, args));
   }
 }
 
-function usageMessage(error: unknown): string {
+function usageMessage(error: unknown, args: string[]): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   const option = /^Option '([^']*?)(?: <value>)?'/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const name = /^Unknown option '([^']*)'/.exec(message)?.[1] ?? '';
-    return `unknown option ${name} (an argument that starts with - goes after --)`;
+    // parseArgs names one letter of a group of short options (-x of -xyz): the whole argument says more.
+    const arg = args.find((a) => a === name || (a.startsWith(name) && !a.startsWith('--'))) ?? name;
+    return `unknown option ${arg} (an argument that starts with - goes after --)`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
     return /argument missing/.test(message) ? `option ${option} needs a value` : `option ${option} takes no value`;

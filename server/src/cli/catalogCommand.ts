@@ -11,7 +11,7 @@ import { csvRecord } from './csv';
 import { Output } from './output';
 import { builtInCatalog, NAME } from './program';
 import { reasonOf } from './source';
-import { clean } from './terminal';
+import { cleanLine, toJson } from './terminal';
 
 const FORMATS = ['csv', 'json', 'ndjson', 'bulk'] as const;
 
@@ -66,10 +66,10 @@ async function exportCatalog(args: string[]): Promise<number> {
   entries.forEach((entry, i) => {
     const row = exportRow(entry);
     if (format === 'csv') out.line(csvRecord(columns.map((c) => row[c])));
-    else if (format === 'json') out.line(`  ${JSON.stringify(pick(row))}${i < entries.length - 1 ? ',' : ''}`);
+    else if (format === 'json') out.line(`  ${toJson(pick(row))}${i < entries.length - 1 ? ',' : ''}`);
     else {
-      if (format === 'bulk') out.line(JSON.stringify({ index: { _id: row.id } }));
-      out.line(JSON.stringify(pick(row)));
+      if (format === 'bulk') out.line(toJson({ index: { _id: row.id } }));
+      out.line(toJson(pick(row)));
     }
   });
   if (format === 'json') out.line(']');
@@ -90,14 +90,14 @@ async function validateFiles(args: string[]): Promise<number> {
       data = JSON.parse(await readFile(file, 'utf8'));
     } catch (error) {
       status = Math.max(status, error instanceof SyntaxError ? 1 : 2);
-      process.stderr.write(`${NAME}: ${clean(file)}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : reasonOf(error)}\n`);
+      process.stderr.write(`${NAME}: ${cleanLine(file)}: ${error instanceof SyntaxError ? `not valid JSON (${cleanLine(error.message)})` : reasonOf(error)}\n`);
       continue;
     }
     const check = validateCatalog(data);
     const problems = check.problems.length ? check.problems : duplicateIds(check.entries, seen, file);
-    for (const p of problems) out.line(`${clean(file)}: ${p.at}: ${clean(p.message)}`);
+    for (const p of problems) out.line(`${cleanLine(file)}: ${cleanLine(p.at)}: ${cleanLine(p.message)}`);
     if (problems.length) status = Math.max(status, 1);
-    else out.line(`${clean(file)}: valid, ${check.entries.length} ${check.entries.length === 1 ? 'entry' : 'entries'}`);
+    else out.line(`${cleanLine(file)}: valid, ${check.entries.length} ${check.entries.length === 1 ? 'entry' : 'entries'}`);
   }
   await out.flush();
   return status;

@@ -4,7 +4,7 @@ import type { Command } from './command';
 import { explainArgument, explainJson } from './explain';
 import { Output } from './output';
 import { builtInCatalog } from './program';
-import { clean, styleFor, wantsColour } from './terminal';
+import { clean, styleFor, toJson, wantsColour } from './terminal';
 
 export const explainCommand: Command = {
   usage: 'explain [--format text|json] CODE|REPLY…',
@@ -27,7 +27,7 @@ export const explainCommand: Command = {
       for (const code of codes) {
         const row = explainJson(code, catalog);
         if (!row.found) status = 1;
-        out.line(JSON.stringify(row));
+        out.line(toJson(row));
       }
       await out.flush();
       return status;

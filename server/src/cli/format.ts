@@ -6,7 +6,7 @@ import { aggregate, compareCodes, MAX_RANGES, type FileSummaryCode } from '../co
 import type { FindingClass } from '../core/types';
 import type { Hit } from './scan';
 import type { Output } from './output';
-import { clean, type Style } from './terminal';
+import { clean, cleanLine, toJson, type Style } from './terminal';
 
 export type Level = 'error' | 'warning' | 'information';
 export const LEVEL_RANK: Record<Level | 'none', number> = { none: 4, error: 3, warning: 2, information: 1 };
@@ -34,7 +34,7 @@ export function textFormatter(out: Output, style: Style): Formatter {
   const paint: Record<Level, (s: string) => string> = { error: style.red, warning: style.yellow, information: style.blue };
   return {
     hit(file, hit, level) {
-      out.line(`${style.bold(`${clean(file)}:${hit.line}:${hit.character + 1}:`)} ${paint[level](level)} ${style.cyan(clean(shownCode(hit)))} ${clean(hit.finding.title)}`);
+      out.line(`${style.bold(`${cleanLine(file)}:${hit.line}:${hit.character + 1}:`)} ${paint[level](level)} ${style.cyan(cleanLine(shownCode(hit)))} ${cleanLine(hit.finding.title)}`);
     },
     end() {},
   };
@@ -44,7 +44,7 @@ export function jsonFormatter(out: Output): Formatter {
   return {
     hit(file, hit, level) {
       const f = hit.finding;
-      out.line(JSON.stringify({ file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, class: f.class, severity: level, title: f.title, id: f.entryId }));
+      out.line(toJson({ file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, class: f.class, severity: level, title: f.title, id: f.entryId }));
     },
     end() {},
   };
@@ -84,13 +84,13 @@ export function sarifFormatter(out: Output, catalog: Catalog, version: string): 
         message: { text: f.family === 'dsn-summary' || f.family === 'provider' ? f.title : `${f.code} ${f.title}` },
         locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: { startLine: hit.line, startColumn: hit.character + 1, endLine: hit.endLine, endColumn: hit.endCharacter + 1 } } }],
       };
-      out.line((count++ ? ',' : '') + JSON.stringify(result));
+      out.line((count++ ? ',' : '') + toJson(result));
     },
     end() {
       const driver: Sarif.ToolComponent = { name: 'mail-error-codes', version, informationUri: 'https://github.com/mail-error-codes/mail-error-codes', rules: [...rules.values()].map((r) => r.rule) };
       const tool: Sarif.Tool = { driver };
       const columnKind: Sarif.Run.columnKind = 'utf16CodeUnits';
-      out.line(`],"tool":${JSON.stringify(tool)},"columnKind":${JSON.stringify(columnKind)}}]}`);
+      out.line(`],"tool":${toJson(tool)},"columnKind":${JSON.stringify(columnKind)}}]}`);
     },
   };
 }
@@ -130,7 +130,7 @@ export function summaryFormatter(out: Output, style: Style, format: 'text' | 'js
       merge();
       const sorted = [...groups.values()].sort(compareCodes);
       if (format === 'json') {
-        for (const g of sorted) out.line(JSON.stringify({ code: g.code, family: g.family, class: g.class, severity: levelOf(g.class, all), count: g.count, title: g.title }));
+        for (const g of sorted) out.line(toJson({ code: g.code, family: g.family, class: g.class, severity: levelOf(g.class, all), count: g.count, title: g.title }));
         return;
       }
       const paint: Record<Level, (s: string) => string> = { error: style.red, warning: style.yellow, information: style.blue };

@@ -9,6 +9,7 @@ import { explainCommand } from './explainCommand';
 import { builtInCatalog, NAME, VERSION } from './program';
 import { reportCommand } from './report';
 import { scanCommand } from './scanCommand';
+import { clean, cleanLine } from './terminal';
 
 const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
@@ -68,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     if (!(error instanceof UsageError)) throw error;
     // A mistake in a command's arguments shows that command's usage; any other, the whole list.
     const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-    process.stderr.write(`${NAME}: ${error.message}\n${command ? usageOf(command.usage.split('\n')) : USAGE}\n`);
+    process.stderr.write(`${NAME}: ${cleanLine(error.message)}\n${command ? usageOf(command.usage.split('\n')) : USAGE}\n`);
     return 2;
   }
 }
@@ -78,7 +79,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = status;
   },
   (error) => {
-    process.stderr.write(`${NAME}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`${NAME}: internal error: ${clean(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     process.exitCode = 3;
   },
 );

@@ -6,7 +6,7 @@ import { Output } from './output';
 import { builtInCatalog, NAME, VERSION } from './program';
 import { scanInput } from './scan';
 import { fileInput, reasonOf, stdinInput } from './source';
-import { clean, styleFor, wantsColour } from './terminal';
+import { cleanLine, styleFor, wantsColour } from './terminal';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_ON = ['error', 'warning', 'information', 'none'] as const;
@@ -72,14 +72,14 @@ export const scanCommand: Command = {
             }
             await out.drain(live);
           },
-          note: (message) => process.stderr.write(`${NAME}: ${clean(input.name)}: ${message}\n`),
+          note: (message) => process.stderr.write(`${NAME}: ${cleanLine(input.name)}: ${cleanLine(message)}\n`),
           // Standard input may be a live stream (tail -F): each piece is scanned and written as it comes, not once a
           // megabyte has gathered. A line's findings come out when the next line arrives (the rules read one ahead).
         }, live ? { chunkChars: 1 } : {});
       } catch (error) {
         unreadable = true;
         await out.flush();
-        process.stderr.write(`${NAME}: ${clean(input.name)}: ${reasonOf(error)}\n`);
+        process.stderr.write(`${NAME}: ${cleanLine(input.name)}: ${reasonOf(error)}\n`);
       }
     }
     formatter.end();
