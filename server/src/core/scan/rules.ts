@@ -129,8 +129,30 @@ export const rules: Rule[] = [
       { text: 'host mx.example.org[203.0.113.5] said: 550 5.1.1 <bob@example.org>: User unknown', code: '550' },
       { text: '<bob@example.org>: host mx.example.org[203.0.113.5] said:\n    550 5.1.1 <bob@example.org>: Recipient address rejected', code: '550' },
       { text: 'Remote host said:\n550 sorry, no mailbox here by that name (#5.1.1 - chkusr)', code: '550' },
+      { text: '<bob@example.org>:\n192.0.2.35_does_not_like_recipient./Remote_host_said:_550_5.7.1_<bob@example.org>..._Rejected/Giving_up_on_192.0.2.35./', code: '550' },
     ],
     notFound: [{ text: 'he said 550 people came', code: '550' }],
+  },
+  {
+    id: 'postfix-status',
+    description: 'Postfix: the reply that status=sent (…), status=deferred (…) or status=bounced (…) opens with',
+    family: 'reply',
+    before: /\bstatus=[a-z]{4,12} \(/,
+    endsWith: '(',
+    after: REPLY_TEXT,
+    found: [{ text: 'postfix/smtp[12345]: ABC123DEF: to=<user@example.com>, relay=mx.example.com[192.0.2.4]:25, delay=0.5, dsn=2.0.0, status=sent (250 OK)', code: '250' }],
+    notFound: [{ text: 'job status=queued (250, 251)', code: '250' }],
+  },
+  {
+    id: 'refused-to-talk',
+    description: 'Postfix: host … refused to talk to me: (the greeting reply, whatever its number)',
+    family: 'reply',
+    before: /\brefused to talk to me:[ \t]{1,4}/,
+    reach: 40,
+    endsWith: ':',
+    after: REPLY_TEXT,
+    found: [{ text: 'dsn=4.0.0, status=deferred (host relay.example.net[192.0.2.11] refused to talk to me: 571 Email from 198.51.100.138 is currently blocked)', code: '571' }],
+    notFound: [{ text: 'refused to talk to me: 571, 572', code: '571' }],
   },
   {
     id: 'smtp-error',
@@ -279,7 +301,6 @@ export const rules: Rule[] = [
     description: 'a reply code followed by its enhanced code (550 5.1.1, 550-5.7.26, 550: 5.1.1, 550-\'5.1.1)',
     family: 'reply',
     after: PAIRED_ENHANCED,
-    unless: ['joined-to-word'],
     found: [
       { text: 'sendmail[2203]: ruleset=check_rcpt, arg1=<spam@example.com>, reject=550 5.7.1 <spam@example.com>... Relaying denied', code: '550' },
       { text: '550: 5.7.1 <carol@example.com>: Recipient address rejected: Access denied [RCPT_TO]', code: '550' },
@@ -365,7 +386,7 @@ export const rules: Rule[] = [
       { text: 'courieresmtpd: error,relay=::ffff:203.0.113.50,from=<spammer@example.biz>,to=<bob@example.org>: 513 Relaying denied.', code: '513' },
       { text: '@400000006604b2ab0d1e9290 rblsmtpd: 203.0.113.9 pid 12345: 451 http://www.spamhaus.org/query/bl?ip=203.0.113.9', code: '451' },
       { text: 'qmail-smtpd[5512]: 553 sorry, that domain isn\'t in my list of allowed rcpthosts (#5.7.1)', code: '553' },
-      { text: 'postfix/smtp[11851]: 41B2C3D4E5: to=<dan@example.net>, status=deferred (host mx.example.net[192.0.2.25] refused to talk to me: 421 Too many concurrent connections)', code: '421' },
+      { text: '2024-03-03 10:00:00 1rXc00-000333-44 ** nobody@example.net R=dnslookup T=remote_smtp: host mx.example.net [203.0.113.2]: 550 No such user', code: '550' },
       { text: 'carol@example.com: 550 unknown user', code: '550', bounce: true },
     ],
     notFound: [
@@ -575,9 +596,21 @@ export const vetoes: Veto[] = [
     vetoed: [{ text: 'by client.example.net (CommuniGate Pro SMTP 4.1.8) with ESMTP', code: '4.1.8' }, { text: 'RabbitMQ 4.0.5 message broker started for mail', code: '4.0.5' }],
   },
   {
+    id: 'in-a-name',
+    description: 'three digits joined on the left to a word or number by - or / are part of a name (a host 189-30-205-74.dsl.example, build-550)',
+    families: ['reply'],
+    global: true,
+    before: /[A-Za-z0-9][-/]$/,
+    reach: 2,
+    vetoed: [
+      { text: 'ruleset=check_relay, arg1=189-30-205-74.dsl.example.net, relay=189-30-205-74.dsl.example.net [189.30.205.74], reject=421 4.3.2 Connection rate limit exceeded.', code: '205' },
+      { text: 'build-550 5.1.1', code: '550' },
+    ],
+  },
+  {
     id: 'joined-to-word',
-    description: 'a number joined to a word by - or / is part of a name (AOL-5.0.0, mail-api-2.1.1)',
-    families: ['reply', 'enhanced'],
+    description: 'a dotted number joined to a word by - or / is part of a name (AOL-5.0.0, mail-api-2.1.1)',
+    families: ['enhanced'],
     before: /[A-Za-z0-9][-/]$/,
     reach: 2,
     vetoed: [{ text: 'Received mail via relay (8.8.8/8.8.8/AOL-5.0.0) for <bob@example.org>', code: '5.0.0' }],
@@ -613,8 +646,11 @@ export const mailClientEvidence = /outlook|send\/receive|\bsending\b|\breceiving
 /** A line of an SMTP dialogue: a command, a continued reply (250-…), a reply with its enhanced code, a marked line. */
 export const dialogueLine = /^[ \t]{0,8}(?:(?:EHLO|HELO|LHLO) [^\s]|(?:MAIL FROM|RCPT TO):|(?:DATA|QUIT|RSET|NOOP|STARTTLS)[ \t]{0,8}$|(?:AUTH|BDAT|VRFY|EXPN) [^\s]|[2-5][0-9]{2}-[^\s]|[2-5][0-9]{2} [245]\.[0-9]{1,3}\.[0-9]{1,3}\b|<<<|>>>|[SC]: )/i;
 
-/** A qmail-send log line ("delivery 88: failure: …"): it writes blanks as _ and line breaks as /. */
-export const underscoresAreBlanks = /\bdelivery [0-9]{1,10}: (?:success|failure|deferral): /;
+/**
+ * A qmail-send log line ("delivery 88: failure: …") writes blanks as _ and line breaks as /; so does its text where
+ * it is quoted on its own (…_does_not_like_recipient./Remote_host_said:_550_5.7.1_…).
+ */
+export const underscoresAreBlanks = /\bdelivery [0-9]{1,10}: (?:success|failure|deferral): |Remote_host_said:_|_does_not_like_recipient\.\/|_accepted_message\.\//;
 
 /**
  * A message is a delivery report when its header or the start of its body says so: these are matched against the

@@ -425,11 +425,14 @@ class Context {
 function opensReply(text: string, from: number, to: number, code: string): boolean {
   for (let k = text.indexOf(code, from); k >= 0 && k < to; k = text.indexOf(code, k + 1)) {
     const prev = k > 0 ? text.charCodeAt(k - 1) : 32;
-    if ((prev >= 48 && prev <= 57) || (prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || prev === 46) continue;
+    if (isWordChar(prev) || prev === 46) continue;
+    // Joined to a name by - or / (a host 10-0-550-1.example): not a reply.
+    if ((prev === 45 || prev === 47) && k > 1 && isWordChar(text.charCodeAt(k - 2))) continue;
     if (OPENS_REPLY.test(text.slice(k + 3, k + 12))) return true;
   }
   return false;
 }
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const OPENS_REPLY = /^(?:-|[ \t]{1,2}[245]\.[0-7]\.[0-9])/;
 
 /** Provider messages: looked for on lines that carry a code, and on lines with a phrase of a code-less entry. */
