@@ -90,13 +90,13 @@ export interface Veto {
 }
 
 /** Header fields that never carry a delivery status (a Received: line names MTA versions, not replies). */
-const FIELDS_WITHOUT_CODES = /^(?:Received|X-Received|Return-Path|Delivered-To|X-Original-To|Envelope-to|Delivery-date|Date|Message-I[Dd]|References|In-Reply-To|Resent-[A-Za-z-]{1,20}|DKIM-Signature|DomainKey-Signature|ARC-[A-Za-z-]{1,30}|Authentication-Results|Received-SPF|X-Mailer|User-Agent|X-Mailman-Version|X-MimeOLE|MIME-Version|Content-[A-Za-z-]{1,30}|X-MS-[A-Za-z-]{1,60}|X-Microsoft-[A-Za-z-]{1,60}|X-Forefront-[A-Za-z-]{1,60}|X-Google-[A-Za-z-]{1,60}|X-Gm-[A-Za-z-]{1,60}|X-Originating-IP|X-Virus-[A-Za-z-]{1,30}|X-Spam-[A-Za-z-]{1,30}|Thread-[A-Za-z-]{1,20}|X-OriginalArrivalTime|List-[A-Za-z-]{1,20}|X-DSNContext|X-SenderID):/i;
+const FIELDS_WITHOUT_CODES = /^(?:Received|X-Received|Return-Path|Delivered-To|X-Original-To|Envelope-to|Delivery-date|Date|Message-I[Dd]|References|In-Reply-To|Resent-[A-Za-z-]{1,20}|DKIM-Signature|DomainKey-Signature|ARC-[A-Za-z-]{1,30}|Authentication-Results|Received-SPF|X-Mailer|User-Agent|X-Mailman-Version|X-MimeOLE|MIME-Version|Content-[A-Za-z-]{1,30}|X-MS-[A-Za-z-]{1,60}|X-Microsoft-[A-Za-z-]{1,60}|X-Forefront-[A-Za-z-]{1,60}|X-Google-[A-Za-z-]{1,60}|X-Gm-[A-Za-z-]{1,60}|X-Originating-IP|X-Virus-[A-Za-z-]{1,30}|X-Spam-[A-Za-z-]{1,30}|Thread-[A-Za-z-]{1,20}|X-OriginalArrivalTime|List-[A-Za-z-]{1,20}|X-DSNContext|X-SenderID|X-[A-Za-z0-9-]{0,60}Version|X-Proofpoint-[A-Za-z-]{1,40}|X-IronPort-[A-Za-z-]{1,40}|X-Barracuda-[A-Za-z-]{1,40}|X-Sophos-[A-Za-z-]{1,40}|X-CTCH-[A-Za-z-]{1,30}|X-ML[A-Za-z-]{0,20}|X-Scanned-By|X-AntiAbuse|X-YMail-OSG|X-Apparently-To):/i;
 /** An enhanced code right after a reply code (550 5.1.1, 550-5.7.26, 550: 5.1.1, 550-'5.1.1, 550 #5.1.0). */
 const PAIRED_ENHANCED = /^(?::? |-|-'| ['"]?#?)[245]\.[0-7]\.[0-9]{1,3}(?![0-9A-Za-z]|\.[0-9]|-[0-9A-Za-z])/;
 /** Text that reads like the rest of a reply: a blank (or the dash of a multi-line reply) and then not a number. */
 const REPLY_TEXT = /^(?:[ \t]{1,4}|-)['"]?[^\s0-9.,;:)\]}>=/]/;
 const GENERIC = ['http-line', 'http-phrase', 'quantity'];
-const VERSION = ['version-word', 'product-name', 'joined-to-word', 'leading-zero'];
+const VERSION = ['version-word', 'product-name', 'joined-to-word', 'version-list', 'leading-zero'];
 
 export const rules: Rule[] = [
   // ---- reply codes (550) ----
@@ -555,7 +555,11 @@ export const vetoes: Veto[] = [
     global: true,
     line: FIELDS_WITHOUT_CODES,
     folded: true,
-    vetoed: [{ text: 'Received: from mail.example.net by mail.example.net\n\t(8.8.8/8.8.8/AOL-5.0.0) with ESMTP id KAA01234', code: '5.0.0' }, { text: 'X-Mailman-Version: 2.0.12', code: '2.0.12' }],
+    vetoed: [
+      { text: 'Received: from mail.example.net by mail.example.net\n\t(8.8.8/8.8.8/AOL-5.0.0) with ESMTP id KAA01234', code: '5.0.0' },
+      { text: 'X-Mailman-Version: 2.0.12', code: '2.0.12' },
+      { text: 'Diagnostic-Code: smtp; 550 5.1.1 <bob@example.org>: Recipient address rejected\nX-Proofpoint-Virus-Version: vendor=fsecure engine=2.50.10434:4.1.6, 2.0.16', code: '4.1.6' },
+    ],
   },
   {
     id: 'http-line',
@@ -591,9 +595,13 @@ export const vetoes: Veto[] = [
     id: 'product-name',
     description: 'a dotted number right after a name is its version (CommuniGate Pro SMTP 4.1.8, RabbitMQ 4.0.5, Mailman 2.0.12)',
     families: ['enhanced'],
-    before: /(?:^|[\s(/;,])(?!(?:error|code|status|reason|reply|response|said|returned|result|failure|failed|rejected|denied|deferred|bounced|blocked|with|was|is|of|see|dsn|stat)[ \t]$)[A-Za-z][A-Za-z0-9]{0,30}[ \t]$/,
+    before: /(?:^|[\s(/;,[{])(?!(?:error|code|status|reason|reply|response|said|returned|result|failure|failed|rejected|denied|deferred|bounced|blocked|with|was|is|of|see|dsn|stat)[ \t]$)[A-Za-z][A-Za-z0-9]{0,30}[ \t]$/,
     reach: 40,
-    vetoed: [{ text: 'by client.example.net (CommuniGate Pro SMTP 4.1.8) with ESMTP', code: '4.1.8' }, { text: 'RabbitMQ 4.0.5 message broker started for mail', code: '4.0.5' }],
+    vetoed: [
+      { text: 'by client.example.net (CommuniGate Pro SMTP 4.1.8) with ESMTP', code: '4.1.8' },
+      { text: 'RabbitMQ 4.0.5 message broker started for mail', code: '4.0.5' },
+      { text: 'Mailing list server for <list@example.org>: [fml 4.0.3 release]', code: '4.0.3' },
+    ],
   },
   {
     id: 'in-a-name',
@@ -614,6 +622,14 @@ export const vetoes: Veto[] = [
     before: /[A-Za-z0-9][-/]$/,
     reach: 2,
     vetoed: [{ text: 'Received mail via relay (8.8.8/8.8.8/AOL-5.0.0) for <bob@example.org>', code: '5.0.0' }],
+  },
+  {
+    id: 'version-list',
+    description: 'a dotted number joined by , or : to another (engine=1.12.8161:2.4.5,1.2.40,4.0.166) is one of a list of versions',
+    families: ['enhanced'],
+    before: /[0-9]\.[0-9]{1,10}[,:]$/,
+    reach: 16,
+    vetoed: [{ text: 'mail filter for <bob@example.org>: engine=1.12.8161:2.4.5,1.2.40,4.0.166', code: '2.4.5' }, { text: 'mail filter for <bob@example.org>: engine=1.12.8161:2.4.5,1.2.40,4.0.166', code: '4.0.166' }],
   },
   {
     id: 'leading-zero',
