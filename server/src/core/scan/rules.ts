@@ -129,6 +129,7 @@ export const rules: Rule[] = [
       { text: 'host mx.example.org[203.0.113.5] said: 550 5.1.1 <bob@example.org>: User unknown', code: '550' },
       { text: '<bob@example.org>: host mx.example.org[203.0.113.5] said:\n    550 5.1.1 <bob@example.org>: Recipient address rejected', code: '550' },
       { text: 'Remote host said:\n550 sorry, no mailbox here by that name (#5.1.1 - chkusr)', code: '550' },
+      { text: 'Error-Text: Mailer mail.example.com said:\n            "554 Message looping (received 6 times)"', code: '554' },
       { text: '<bob@example.org>:\n192.0.2.35_does_not_like_recipient./Remote_host_said:_550_5.7.1_<bob@example.org>..._Rejected/Giving_up_on_192.0.2.35./', code: '550' },
     ],
     notFound: [{ text: 'he said 550 people came', code: '550' }],
@@ -512,7 +513,10 @@ export const rules: Rule[] = [
     family: 'enhanced',
     requires: ['smtp'],
     unless: VERSION,
-    found: [{ text: 'postfix/cleanup[11845]: 6A1B2C3D4E: milter-reject: END-OF-MESSAGE from mail.example.net[198.51.100.9]: 5.7.1 Spam message rejected', code: '5.7.1' }],
+    found: [
+      { text: 'postfix/cleanup[11845]: 6A1B2C3D4E: milter-reject: END-OF-MESSAGE from mail.example.net[198.51.100.9]: 5.7.1 Spam message rejected', code: '5.7.1' },
+      { text: "Information MTA '192.0.2.133' gives error message 5.7.1 Unable to relay for bob@example.org", code: '5.7.1', bounce: true },
+    ],
     notFound: [{ text: 'Started service 5.7.1 on host app-1', code: '5.7.1' }],
   },
 
@@ -595,7 +599,7 @@ export const vetoes: Veto[] = [
     id: 'product-name',
     description: 'a dotted number right after a name is its version (CommuniGate Pro SMTP 4.1.8, RabbitMQ 4.0.5, Mailman 2.0.12)',
     families: ['enhanced'],
-    before: /(?:^|[\s(/;,[{])(?!(?:error|code|status|reason|reply|response|said|returned|result|failure|failed|rejected|denied|deferred|bounced|blocked|with|was|is|of|see|dsn|stat)[ \t]$)[A-Za-z][A-Za-z0-9]{0,30}[ \t]$/,
+    before: /(?:^|[\s(/;,[{])(?!(?:error|code|status|reason|reply|response|answer|message|msg|text|said|says|gives|gave|returned|reports|result|failure|failed|rejected|denied|deferred|bounced|blocked|with|was|is|of|see|dsn|stat)[ \t]$)[A-Za-z][A-Za-z0-9]{0,30}[ \t]$/,
     reach: 40,
     vetoed: [
       { text: 'by client.example.net (CommuniGate Pro SMTP 4.1.8) with ESMTP', code: '4.1.8' },

@@ -110,6 +110,7 @@ function rulesFor(family: CodeFamily, lastChar: number): CompiledRule[] {
 }
 
 const isBlank = (c: number) => c === 32 || c === 9;
+const isQuote = (c: number) => c === 34 || c === 39;
 /** Conditions that cost a map lookup at most: tested before a rule's patterns. */
 const CHEAP: ReadonlySet<Condition> = new Set(['known', 'bounce', 'about-mail']);
 
@@ -246,7 +247,13 @@ class Context {
     // The last character before the code, blanks aside, and whether the code opens its line.
     let k = i - 1;
     while (k >= this.lineStart && i - k <= 16 && (isBlank(this.text.charCodeAt(k)) || (prev === 95 && this.text.charCodeAt(k) === 95))) k--;
-    const opensLine = k < this.lineStart;
+    let opensLine = k < this.lineStart;
+    // A reply quoted on a line of its own ("554 Message looping" under "… said:") opens that line all the same.
+    if (!opensLine && isQuote(this.text.charCodeAt(k)) && k - 1 < this.lineStart + 16) {
+      let j = k - 1;
+      while (j >= this.lineStart && isBlank(this.text.charCodeAt(j))) j--;
+      opensLine = j < this.lineStart;
+    }
     const lastChar = opensLine ? -1 : this.text.charCodeAt(k);
     for (const rule of rulesFor(token.family, lastChar)) {
       const matched = this.matches(rule, token, lastChar, opensLine);
