@@ -398,6 +398,18 @@ export const rules: Rule[] = [
     ],
   },
   {
+    id: 'after-timestamp',
+    description: 'a reply opening the message after a qmail log timestamp (@4000… or 1157520767.475077), on a line about SMTP',
+    family: 'reply',
+    before: /(?:@[0-9a-f]{24}|\b[0-9]{9,10}\.[0-9]{6})[ \t]{1,4}/,
+    endsWith: '0123456789abcdef',
+    after: REPLY_TEXT,
+    requires: ['smtp', 'known'],
+    unless: GENERIC,
+    found: [{ text: 'Mar  3 13:00:05 mail qmail: 1709470805.475077 421 badiprbl: ip 203.0.113.19 rbl: zen.spamhaus.org', code: '421' }],
+    notFound: [{ text: '@400000006604b2ab0d1e9290 421 records processed by the indexer', code: '421' }],
+  },
+  {
     id: 'line-start-continued',
     description: 'a reply code opening a line that another line of the same reply follows (250-PIPELINING)',
     family: 'reply',
