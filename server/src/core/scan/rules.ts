@@ -95,7 +95,7 @@ const FIELDS_WITHOUT_CODES = /^(?:Received|X-Received|Return-Path|Delivered-To|X
 const PAIRED_ENHANCED = /^(?::? |-|-'| ['"]?#?)[245]\.[0-7]\.[0-9]{1,3}(?![0-9A-Za-z]|\.[0-9]|-[0-9A-Za-z])/;
 /** Text that reads like the rest of a reply: a blank (or the dash of a multi-line reply) and then not a number. */
 const REPLY_TEXT = /^(?:[ \t]{1,4}|-)['"]?[^\s0-9.,;:)\]}>=/]/;
-const GENERIC = ['http-line', 'http-phrase', 'quantity'];
+const GENERIC = ['http-line', 'http-phrase', 'quantity', 'unit'];
 const VERSION = ['version-word', 'product-name', 'joined-to-word', 'version-list', 'leading-zero'];
 
 export const rules: Rule[] = [
@@ -604,6 +604,13 @@ export const vetoes: Veto[] = [
     before: /\b(?:port|pid|uid|gid|size|count|bytes|len|length|time|delay|id|line|nrcpts?|qp|attempt|retries)"?[ \t]{0,2}[:=#]?[ \t]{0,4}["']?$/,
     reach: 24,
     vetoed: [{ text: 'SMTP session: port: 465 blocked', code: '465' }],
+  },
+  {
+    id: 'unit',
+    description: 'a number followed by a unit is a quantity (250 ms, 421 bytes, 550 KB, 500 items): no reply opens with a unit',
+    families: ['reply'],
+    after: /^[ \t]{0,2}(?:ms|msec|s|secs?|seconds?|mins?|minutes?|h|hours?|days?|bytes?|[kKMGT]i?B|kb|px|pt|dpi|[kMG]?Hz|fps|%|times|items?|records?|rows?|files?|entries|objects?|lines?|pages?|points?)\b/,
+    vetoed: [{ text: 'smtp pool: done: 250 ms, 421 bytes queued for <bob@example.org>', code: '250' }, { text: 'smtp pool: done: 250 ms, 421 bytes queued for <bob@example.org>', code: '421' }],
   },
   {
     id: 'version-word',
