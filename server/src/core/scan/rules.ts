@@ -89,8 +89,8 @@ export interface Veto {
   vetoed: Example[];
 }
 
-/** Header fields that never carry a delivery status (a Received: line names MTA versions, not replies). */
-const FIELDS_WITHOUT_CODES = /^(?:Received|X-Received|Return-Path|Delivered-To|X-Original-To|Envelope-to|Delivery-date|Date|Message-I[Dd]|References|In-Reply-To|Resent-[A-Za-z-]{1,20}|DKIM-Signature|DomainKey-Signature|ARC-[A-Za-z-]{1,30}|Authentication-Results|Received-SPF|X-Mailer|User-Agent|X-Mailman-Version|X-MimeOLE|MIME-Version|Content-[A-Za-z-]{1,30}|X-MS-[A-Za-z-]{1,60}|X-Microsoft-[A-Za-z-]{1,60}|X-Forefront-[A-Za-z-]{1,60}|X-Google-[A-Za-z-]{1,60}|X-Gm-[A-Za-z-]{1,60}|X-Originating-IP|X-Virus-[A-Za-z-]{1,30}|X-Spam-[A-Za-z-]{1,30}|Thread-[A-Za-z-]{1,20}|X-OriginalArrivalTime|List-[A-Za-z-]{1,20}|X-DSNContext|X-SenderID|X-[A-Za-z0-9-]{0,60}Version|X-Proofpoint-[A-Za-z-]{1,40}|X-IronPort-[A-Za-z-]{1,40}|X-Barracuda-[A-Za-z-]{1,40}|X-Sophos-[A-Za-z-]{1,40}|X-CTCH-[A-Za-z-]{1,30}|X-ML[A-Za-z-]{0,20}|X-Scanned-By|X-AntiAbuse|X-YMail-OSG|X-Apparently-To):/i;
+/** Header fields that never carry a delivery status (a Received: line names MTA versions, not replies), also where a report quotes them indented or after >. */
+const FIELDS_WITHOUT_CODES = /^(?:[ \t]{1,8}|>[ \t>]{0,8})?(?:Received|X-Received|Return-Path|Delivered-To|X-Original-To|Envelope-to|Delivery-date|Date|Message-I[Dd]|References|In-Reply-To|Resent-[A-Za-z-]{1,20}|DKIM-Signature|DomainKey-Signature|ARC-[A-Za-z-]{1,30}|Authentication-Results|Received-SPF|X-Mailer|User-Agent|X-Mailman-Version|X-MimeOLE|MIME-Version|Content-[A-Za-z-]{1,30}|X-MS-[A-Za-z-]{1,60}|X-Microsoft-[A-Za-z-]{1,60}|X-Forefront-[A-Za-z-]{1,60}|X-Google-[A-Za-z-]{1,60}|X-Gm-[A-Za-z-]{1,60}|X-Originating-IP|X-Virus-[A-Za-z-]{1,30}|X-Spam-[A-Za-z-]{1,30}|Thread-[A-Za-z-]{1,20}|X-OriginalArrivalTime|List-[A-Za-z-]{1,20}|X-DSNContext|X-SenderID|X-[A-Za-z0-9-]{0,60}Version|X-Proofpoint-[A-Za-z-]{1,40}|X-IronPort-[A-Za-z-]{1,40}|X-Barracuda-[A-Za-z-]{1,40}|X-Sophos-[A-Za-z-]{1,40}|X-CTCH-[A-Za-z-]{1,30}|X-ML[A-Za-z-]{0,20}|X-Scanned-By|X-AntiAbuse|X-YMail-OSG|X-Apparently-To):/i;
 /** An enhanced code right after a reply code (550 5.1.1, 550-5.7.26, 550: 5.1.1, 550-'5.1.1, 550 #5.1.0). */
 const PAIRED_ENHANCED = /^(?::? |-|-'| ['"]?#?)[245]\.[0-7]\.[0-9]{1,3}(?![0-9A-Za-z]|\.[0-9]|-[0-9A-Za-z])/;
 /** Text that reads like the rest of a reply: a blank (or the dash of a multi-line reply) and then not a number. */
@@ -579,6 +579,7 @@ export const vetoes: Veto[] = [
     vetoed: [
       { text: 'Received: from mail.example.net by mail.example.net\n\t(8.8.8/8.8.8/AOL-5.0.0) with ESMTP id KAA01234', code: '5.0.0' },
       { text: 'X-Mailman-Version: 2.0.12', code: '2.0.12' },
+      { text: 'The original message headers were:\n    Received: from relay.example.net by mx.example.org\n\t(4.1.2/4.1.2) with ESMTP id 0A1B2C3D for <bob@example.org>', code: '4.1.2', bounce: true },
       { text: 'Diagnostic-Code: smtp; 550 5.1.1 <bob@example.org>: Recipient address rejected\nX-Proofpoint-Virus-Version: vendor=fsecure engine=2.50.10434:4.1.6, 2.0.16', code: '4.1.6' },
     ],
   },

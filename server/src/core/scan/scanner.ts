@@ -378,7 +378,9 @@ class Context {
     let start = this.lineStart;
     for (let n = 0; n < 16; n++) {
       const line = lineAt(this.text, start);
-      if (!folded || !(line.length > 0 && isBlank(line.charCodeAt(0)))) return re.test(line);
+      // The field itself may be indented or quoted (> Received: …), as a report quoting the original headers does.
+      if (re.test(line)) return true;
+      if (!folded || !(line.length > 0 && isBlank(line.charCodeAt(0)))) return false;
       if (start === 0) return false;
       start = this.text.lastIndexOf('\n', start - 2) + 1;
       if (lineAt(this.text, start).trim() === '') return false;
