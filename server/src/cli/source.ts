@@ -1,8 +1,8 @@
 // Inputs as chunks of bytes: files read with one reusable buffer, or stdin. Problems become one clear reason.
 import { open } from 'node:fs/promises';
+import { BINARY_PROBE, isBinary } from '../core/binary';
 
 export const CHUNK_BYTES = 1024 * 1024;
-const BINARY_PROBE = 8192;
 
 /** An input that cannot be scanned: the reason is printed as `mail-error-codes: FILE: reason`. */
 export class InputError extends Error {}
@@ -88,17 +88,4 @@ export function stdinInput(stream: NodeJS.ReadableStream = process.stdin): Input
   };
 }
 
-/**
- * Not text: more than one byte in twenty of the first 8 KB is a control byte (NUL and the like; tabs, line breaks,
- * form feeds and escapes are text). A stray NUL (a bounce saved with one at its end) leaves a text a text; UTF-16
- * files, which this tool does not read, are half NULs.
- */
-export function isBinary(chunk: Uint8Array): boolean {
-  const probe = chunk.subarray(0, BINARY_PROBE);
-  let control = 0;
-  for (let i = 0; i < probe.length; i++) {
-    const b = probe[i];
-    if ((b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) || b === 127) control++;
-  }
-  return control * 20 > probe.length;
-}
+export { isBinary };
