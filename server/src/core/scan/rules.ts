@@ -554,8 +554,12 @@ export const rules: Rule[] = [
     codes: /^0x800[037]/,
     requires: ['mail-client'],
     unless: ['bare-hex-without-word'],
-    found: [{ text: 'Outlook then shows "The operation failed" with error code 0x80004005 when sending', code: '0x80004005' }, { text: 'Outlook also fails to open the archive .pst: 0x80070005 access denied.', code: '0x80070005' }],
-    notFound: [{ text: 'CBS    SQM: Failed to start standard sample upload. [HRESULT = 0x80004005 - E_FAIL]', code: '0x80004005' }, { text: 'DownloadManager Error 0x80070005 occurred while downloading update', code: '0x80070005' }],
+    found: [{ text: "Task 'bob@example.org - Sending' reported error (0x80070005) : 'You do not have permission to send to this recipient.'", code: '0x80070005' }, { text: 'Outlook then shows "The operation failed" with error code 0x80004005 when sending', code: '0x80004005' }, { text: 'Outlook also fails to open the archive .pst: 0x80070005 access denied.', code: '0x80070005' }],
+    notFound: [
+      { text: 'CBS    SQM: Failed to start standard sample upload. [HRESULT = 0x80004005 - E_FAIL]', code: '0x80004005' },
+      { text: 'DownloadManager Error 0x80070005 occurred while downloading update', code: '0x80070005' },
+      { text: 'WinHttp: error 0x80072EFD sending the request to the update server', code: '0x80072EFD' },
+    ],
   },
   {
     id: 'mail-client-known',
@@ -686,8 +690,12 @@ export const vetoes: Veto[] = [
  */
 export const smtpEvidence = /smtp|lmtp|postfix|exim|sendmail|sm-mta|qmail|courier|haraka|opensmtpd|zimbra|amavis|mailer-daemon|postmaster|mail server|mail system|mailbox|mail from|rcpt|\bhelo\b|\behlo\b|recipient|\brelay=|\bdsn=|\bbounced?\b|undeliver|<[^\s<>@]{1,64}@[^\s<>]{1,255}>/i;
 
-/** Words that make a line about a mail client: what a generic Windows error number needs to count as a mail error. */
-export const mailClientEvidence = /outlook|send\/receive|\bsending\b|\breceiving\b|e-?mail|\bmail\b|\.pst\b|\.ost\b|mailbox|inbox|exchange|smtp|\bpop3?\b|\bimap\b|thunderbird|windows live mail/i;
+/**
+ * Words that make a line about a mail client: what a generic Windows error number needs to count as a mail error. Not
+ * sending or receiving alone: Windows Update and HTTP clients send and receive too (Outlook's task lines say
+ * "Task '…- Sending' reported error").
+ */
+export const mailClientEvidence = /outlook|send\/receive|(?:^|[-'] ?)(?:sending|receiving)\b[' ]{0,2}reported error|\btask '[^'\n]{1,200}' reported error|e-?mail|\bmail\b|\.pst\b|\.ost\b|mailbox|inbox|exchange|smtp|\bpop3?\b|\bimap\b|thunderbird|windows live mail/i;
 
 /** A line of an SMTP dialogue: a command, a continued reply (250-…), a reply with its enhanced code, a marked line. */
 export const dialogueLine = /^[ \t]{0,8}(?:(?:EHLO|HELO|LHLO) [^\s]|(?:MAIL FROM|RCPT TO):|(?:DATA|QUIT|RSET|NOOP|STARTTLS)[ \t]{0,8}$|(?:AUTH|BDAT|VRFY|EXPN) [^\s]|[2-5][0-9]{2}-[^\s]|[2-5][0-9]{2} [245]\.[0-9]{1,3}\.[0-9]{1,3}\b|<<<|>>>|[SC]: )/i;
