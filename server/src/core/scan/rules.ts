@@ -399,6 +399,7 @@ export const rules: Rule[] = [
       { text: 'Could not connect to SMTP host: smtp.example.com, port: 587 refused', code: '587' },
       { text: '<td style="font-weight: 400 !important">Delivery to the following recipient failed</td>', code: '400', bounce: true },
       { text: 'cups[2404]: client 550: Error: Unable to open print file', code: '550' },
+      { text: 'shop-api[2211]: courier tracking update failed: 503 temporarily unavailable, retrying', code: '503' },
       { text: 'E: Failed to fetch http://deb.debian.org/debian/pool/main/p/postfix/postfix.deb: 503  Service Unavailable', code: '503' },
     ],
   },
@@ -686,9 +687,10 @@ export const vetoes: Veto[] = [
 
 /**
  * Words that make a line about SMTP: a mail program, an SMTP command or term, an address in angle brackets. Not the
- * words message, queue, reply, response or code: web servers and brokers use those too.
+ * words message, queue, reply, response or code: web servers and brokers use those too; nor courier alone (a parcel's),
+ * only Courier's programs (courieresmtpd, courierlocal …).
  */
-export const smtpEvidence = /smtp|lmtp|postfix|exim|sendmail|sm-mta|qmail|courier|haraka|opensmtpd|zimbra|amavis|mailer-daemon|postmaster|mail server|mail system|mailbox|mail from|rcpt|\bhelo\b|\behlo\b|recipient|\brelay=|\bdsn=|\bbounced?\b|undeliver|<[^\s<>@]{1,64}@[^\s<>]{1,255}>/i;
+export const smtpEvidence = /smtp|lmtp|postfix|exim|sendmail|sm-mta|qmail|\bcourier(?:esmtpd?|local|d|tcpd|filter|pop3d|pop3login|imapd|-mta)\b|haraka|opensmtpd|zimbra|amavis|mailer-daemon|postmaster|mail server|mail system|mailbox|mail from|rcpt|\bhelo\b|\behlo\b|recipient|\brelay=|\bdsn=|\bbounced?\b|undeliver|<[^\s<>@]{1,64}@[^\s<>]{1,255}>/i;
 
 /**
  * Words that make a line about a mail client: what a generic Windows error number needs to count as a mail error. Not
