@@ -151,6 +151,7 @@ export const rules: Rule[] = [
     before: /\brefused to talk to me:[ \t]{1,4}/,
     reach: 40,
     endsWith: ':',
+    needs: 'to talk to me',
     after: REPLY_TEXT,
     found: [{ text: 'dsn=4.0.0, status=deferred (host relay.example.net[192.0.2.11] refused to talk to me: 571 Email from 198.51.100.138 is currently blocked)', code: '571' }],
     notFound: [{ text: 'refused to talk to me: 571, 572', code: '571' }],
