@@ -228,11 +228,17 @@ export const rules: Rule[] = [
   },
   {
     id: 'smtp-word',
-    description: 'SMTP error / SMTP code / SMTP reply / SMTP status 421',
+    description: 'SMTP error / SMTP code / SMTP reply / SMTP status 421, SMTP Error (550):, Error SMTP: [550]',
     family: 'reply',
-    before: /\bSMTP[ \t](?:error|code|reply|status|response)(?:[ \t]code)?[ \t]{0,4}[:=#]?[ \t]{0,8}/,
-    endsWith: ':=#rReEyYsS',
-    found: [{ text: 'Error: SMTP error 421 - Service not available', code: '421' }, { text: '[SMTP Error Code 550] The recipient address does not exist', code: '550' }, { text: 'SMTP reply: 554 Transaction failed', code: '554' }],
+    before: /\b(?:SMTP[ \t](?:error|code|reply|status|response)(?:[ \t]code)?|error[ \t]SMTP)[ \t]{0,4}[:=#]?[ \t]{0,8}[[(]?/,
+    endsWith: ':=#rReEyYsSpP[(',
+    found: [
+      { text: 'Error: SMTP error 421 - Service not available', code: '421' },
+      { text: '[SMTP Error Code 550] The recipient address does not exist', code: '550' },
+      { text: 'SMTP reply: 554 Transaction failed', code: '554' },
+      { text: 'SMTP Error (550): Failed to add recipient "bob@example.org"', code: '550' },
+      { text: 'webmail says "Error SMTP: [550] Incorrect sender header (LOCAL)"', code: '550' },
+    ],
     notFound: [{ text: 'SMTP errors 550', code: '550' }],
   },
   {
@@ -320,10 +326,12 @@ export const rules: Rule[] = [
     description: 'a line of a multi-line reply: the same code again (550-5.7.1 … 550 5.7.1, …; 550 see …)',
     family: 'reply',
     after: /^[ -]/,
-    requires: ['same-reply-before', 'smtp'],
+    requires: ['same-reply-before'],
+    unless: GENERIC,
     found: [
       { text: 'Diagnostic-Code: smtp; 550-Message rejected by our mail filter because of content of the mail\n system; 550 see https://mailfilter.example.com/rejected', code: '550' },
       { text: '  Diagnostic code: smtp; 550 5.7.1 550 User Unknown: sabineko@example.org', code: '550' },
+      { text: '  510   SMTP<< 250-mx.example.org Hello [192.0.2.7]\n  510          250-SIZE 52428800\n  510          250-PIPELINING', code: '250' },
     ],
     notFound: [{ text: 'Diagnostic-Code: smtp; 550-Message rejected\n system; 551 see https://example.com/', code: '551' }, { text: 'Job 552 failed, 552 retries left', code: '552' }],
   },
@@ -433,7 +441,12 @@ export const rules: Rule[] = [
     lineStart: true,
     after: /^(?:[ -]|$)/,
     requires: ['known', 'transcript'],
-    found: [{ text: 'Escape character is \'^]\'.\n220 mx.example.org ESMTP Postfix\nEHLO client.example.net', code: '220' }, { text: 'MAIL FROM:<alice@example.net>\n250 Ok', code: '250' }],
+    found: [
+      { text: 'Escape character is \'^]\'.\n220 mx.example.org ESMTP Postfix\nEHLO client.example.net', code: '220' },
+      { text: 'MAIL FROM:<alice@example.net>\n250 Ok', code: '250' },
+      { text: 'data                          \n354 Enter mail, end with "." on a line by itself', code: '354' },
+      { text: 'Subject: test\n.\n550 message rejected', code: '550' },
+    ],
     notFound: [{ text: '250 users are on the new cluster, 421 still on the old one.\n550 EUR was the quote for the extra disks.', code: '250' }],
   },
   {
@@ -701,7 +714,7 @@ export const smtpEvidence = /smtp|lmtp|postfix|exim|sendmail|sm-mta|qmail|\bcour
 export const mailClientEvidence = /outlook|send\/receive|(?:^|[-'] ?)(?:sending|receiving)\b[' ]{0,2}reported error|\btask '[^'\n]{1,200}' reported error|e-?mail|\bmail\b|\.pst\b|\.ost\b|mailbox|inbox|exchange|smtp|\bpop3?\b|\bimap\b|thunderbird|windows live mail/i;
 
 /** A line of an SMTP dialogue: a command, a continued reply (250-…), a reply with its enhanced code, a marked line. */
-export const dialogueLine = /^[ \t]{0,8}(?:(?:EHLO|HELO|LHLO) [^\s]|(?:MAIL FROM|RCPT TO):|(?:DATA|QUIT|RSET|NOOP|STARTTLS)[ \t]{0,8}$|(?:AUTH|BDAT|VRFY|EXPN) [^\s]|[2-5][0-9]{2}-[^\s]|[2-5][0-9]{2} [245]\.[0-9]{1,3}\.[0-9]{1,3}\b|<<<|>>>|[SC]: )/i;
+export const dialogueLine = /^[ \t]{0,8}(?:(?:EHLO|HELO|LHLO) [^\s]|(?:MAIL FROM|RCPT TO):|(?:DATA|QUIT|RSET|NOOP|STARTTLS|\.)[ \t]{0,80}$|(?:AUTH|BDAT|VRFY|EXPN) [^\s]|[2-5][0-9]{2}-[^\s]|[2-5][0-9]{2} [245]\.[0-9]{1,3}\.[0-9]{1,3}\b|<<<|>>>|[SC]: )/i;
 
 /**
  * A qmail-send log line ("delivery 88: failure: …") writes blanks as _ and line breaks as /; so does its text where
