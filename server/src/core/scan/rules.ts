@@ -110,6 +110,17 @@ export const rules: Rule[] = [
     notFound: [{ text: 'C: RCPT TO:<bob@example.org> 550', code: '550' }],
   },
   {
+    id: 'arrow-transcript',
+    description: 'a server line marked <-- (MDaemon and SecurityGateway session logs, msmtp --debug), a code mail servers send',
+    family: 'reply',
+    before: /<--[ \t]{0,8}/,
+    endsWith: '-',
+    requires: ['known'],
+    unless: [...GENERIC, 'http-client-line'],
+    found: [{ text: 'Wed 2024-03-06 08:01:30: <-- 500 Message rejected', code: '500' }, { text: ' Tue 2024-03-05 07:47:32: <-- 250-mx.example.org', code: '250' }],
+    notFound: [{ text: 'D/OkHttp: <-- 500 https://api.example.com/v1/sync (212ms, unknown-length body)', code: '500' }, { text: 'D/OkHttp: <-- 503 Service Unavailable https://api.example.com/v1/sync (88ms)', code: '503' }],
+  },
+  {
     id: 'exchange-protocol-log',
     description: 'Exchange SMTP protocol log: the reply after the ,<, or ,>, direction field',
     family: 'reply',
@@ -616,6 +627,13 @@ export const vetoes: Veto[] = [
     raw: /^(?:4[0-2][0-9]|431|451|50[0-9]|511)$/,
     after: /^[ \t]{1,4}(?:Service Unavailable|Bad Gateway|Gateway Time-?out|Internal Server Error|Not Found|Forbidden|Unauthorized|Bad Request|Too Many Requests|Request Time-?out|Not Implemented|Misdirected Request|Unavailable For Legal Reasons|Payload Too Large|Method Not Allowed)\b/,
     vetoed: [{ text: 'postfix mirror: 503  Service Unavailable [IP: 151.101.2.132 80]', code: '503' }],
+  },
+  {
+    id: 'http-client-line',
+    description: 'an HTTP client\'s response line: the status, maybe its phrase, then the URL and the time taken (<-- 500 https://… (212ms))',
+    families: ['reply'],
+    after: /^(?:[ \t][A-Za-z][A-Za-z -]{0,40})?[ \t]https?:\/\/[^\s]{1,2000}[ \t]\([0-9]{1,9}ms\b/,
+    vetoed: [{ text: 'D/OkHttp: <-- 500 https://api.example.com/v1/sync (212ms, unknown-length body)', code: '500' }],
   },
   {
     id: 'quantity',
