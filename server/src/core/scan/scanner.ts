@@ -1,7 +1,7 @@
 // Finds mail codes in text: one pass finds tokens shaped like codes (../catalog/codes.ts), and the rules of
 // ./rules.ts decide on each from its context. Pure: works on a string and offsets, knows nothing of editors or files.
 import type { Catalog } from '../catalog/catalog';
-import { TOKEN_START, classOf, readCode, type CodeToken } from '../catalog/codes';
+import { TOKEN_START, classOf, isAlnum, readCode, type CodeToken } from '../catalog/codes';
 import type { CatalogEntry, Family } from '../types';
 import { makeFinding, type Finding } from './finding';
 import { dialogueLine, mailClientEvidence, rules, smtpEvidence, underscoresAreBlanks, vetoes, type CodeFamily, type Condition, type Rule, type Veto } from './rules';
@@ -434,14 +434,13 @@ class Context {
 function opensReply(text: string, from: number, to: number, code: string): boolean {
   for (let k = text.indexOf(code, from); k >= 0 && k < to; k = text.indexOf(code, k + 1)) {
     const prev = k > 0 ? text.charCodeAt(k - 1) : 32;
-    if (isWordChar(prev) || prev === 46) continue;
+    if (isAlnum(prev) || prev === 46) continue;
     // Joined to a name by - or / (a host 10-0-550-1.example): not a reply.
-    if ((prev === 45 || prev === 47) && k > 1 && isWordChar(text.charCodeAt(k - 2))) continue;
+    if ((prev === 45 || prev === 47) && k > 1 && isAlnum(text.charCodeAt(k - 2))) continue;
     if (OPENS_REPLY.test(text.slice(k + 3, k + 12))) return true;
   }
   return false;
 }
-const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const OPENS_REPLY = /^(?:-|[ \t]{1,2}[245]\.[0-7]\.[0-9])/;
 
 /** Provider messages: looked for on lines that carry a code, and on lines with a phrase of a code-less entry. */
