@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core/analyze';
-import { canonicalHex } from '../../server/src/core/catalog/codes';
+import { parseCode } from '../../server/src/core/catalog/codes';
 import type { Finding } from '../../server/src/core/scan/finding';
 import { scan } from '../../server/src/core/scan/scanner';
 import type { ContentChange } from '../../server/src/lsp/blockDocument';
@@ -39,10 +39,11 @@ function holdsItsCode(text: string, f: Finding): boolean {
   const raw = text.slice(f.start, f.end);
   switch (f.family) {
     case 'reply':
-    case 'enhanced':
       return raw === f.code;
+    case 'enhanced':
     case 'outlook':
-      return canonicalHex(raw.replace(/^(?!0[xX\u00d7])/, '0x')) === f.code;
+      // Written forms are spelled one way: 4.3.00 is 4.3.0, 800ccc0e is 0x800CCC0E.
+      return parseCode(raw)?.code === f.code;
     case 'dsn-summary':
       return raw.toLowerCase().includes(f.code.toLowerCase().slice(0, 40));
     default:
