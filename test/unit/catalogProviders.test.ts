@@ -124,6 +124,11 @@ test('a mail server\'s default reply explains what no provider entry does, says 
   assert.equal(timeout.answeredBy?.provider.id, 'proofpoint');
   assert.equal(timeout.providers[0]?.id, 'mta.postfix.timeout-exceeded');
   assert.match(explanationMarkdown(timeout), /^Answered by \*\*Proofpoint/);
+  // Without a host, the provider's own marker in the text says whose reply it is.
+  const marked = catalog.explain('421 4.7.0 mx1.free.fr Error: too many errors (see https://postmaster.free.fr/)');
+  assert.equal(marked.providers[0]?.id, 'mta.postfix.too-many-errors');
+  assert.deepEqual([marked.answeredBy?.provider.id, marked.answeredBy?.marker, marked.answeredBy?.host], ['free', 'postmaster.free.fr', undefined]);
+  assert.match(explanationMarkdown(marked), /^Answered by \*\*Free \\\(free\\\.fr\\\)\*\* \(its marker “postmaster\\\.free\\\.fr”\)/);
   // A provider's own entry always wins over the software's default words in the same reply.
   const own = catalog.explain('554 5.7.1 Service unavailable; client [192.0.2.44] blocked using Proofpoint Dynamic Reputation');
   assert.deepEqual(own.providers.map((e) => e.provider), ['proofpoint']);

@@ -54,7 +54,8 @@ const providerCode = (e: CatalogEntry) => `${providerLabel(e)} ${e.code}`;
 export function explainArgument(arg: string, catalog: Catalog, style: Style, width: number): Explained {
   const explained = explainParts(arg, catalog);
   const w = new Writer(style, width);
-  if (explained.answeredBy) w.line(`Answered by ${style.bold(clean(explained.answeredBy.provider.name))} (${clean(explained.answeredBy.host)})`);
+  const by = explained.answeredBy;
+  if (by) w.line(`Answered by ${style.bold(clean(by.provider.name))} (${clean(by.host ?? `its marker “${by.marker ?? ''}”`)})`);
   for (const part of explained.parts) {
     if (part.kind === 'entry') w.entry(part.entry, part.code, part.class);
     else w.inferred(part.result);
@@ -76,7 +77,7 @@ export function explainJson(arg: string, catalog: Catalog): { found: boolean } &
   return {
     input,
     found,
-    ...(answeredBy ? { answeredBy: { provider: answeredBy.provider.id, providerName: answeredBy.provider.name, host: answeredBy.host } } : {}),
+    ...(answeredBy ? { answeredBy: { provider: answeredBy.provider.id, providerName: answeredBy.provider.name, host: answeredBy.host, marker: answeredBy.marker } } : {}),
     entries: parts.filter((p) => p.kind === 'entry').map(({ entry: e, code, class: cls }) => ({
       id: e.id,
       family: e.family,

@@ -53,7 +53,10 @@ const EMPTY_STRUCTURE: CatalogStructure = {
 
 /** The provider that gave a reply, known from the host that answered. */
 export interface AnsweredBy {
-  host: string;
+  /** The host that gave the reply, as the log or bounce names it. */
+  host?: string;
+  /** Without a host: the provider's own marker in the text ("gsmtp"), which says whose reply it is. */
+  marker?: string;
   provider: ProviderInfo;
 }
 
@@ -158,6 +161,19 @@ export class Catalog {
     const host = answeringHost(text);
     const provider = host ? this.hosts.providerOf(host) : undefined;
     return host && provider ? { host, provider } : undefined;
+  }
+
+  /** The provider whose own marker ("gsmtp", "postmaster.free.fr") a text carries, for a text that names no host. */
+  answeredByMarker(text: string): AnsweredBy | undefined {
+    const ids = this.phrases.match(text)?.providers;
+    if (!ids?.length) return undefined;
+    const lower = text.toLowerCase();
+    for (const id of ids) {
+      const provider = this.providerById.get(id);
+      const marker = provider?.markers?.find((m) => lower.includes(m.toLowerCase()));
+      if (provider && marker) return { provider, marker };
+    }
+    return undefined;
   }
 
   get(id: string): CatalogEntry | undefined {

@@ -84,7 +84,7 @@ export function explanationMarkdown(explanation: Explanation): string {
   const sections: string[] = [];
   const provider = explanation.providers[0];
   const by = explanation.answeredBy;
-  if (by) sections.push(`Answered by **${escape(by.provider.name)}** (${escape(by.host)})`);
+  if (by) sections.push(`Answered by **${escape(by.provider.name)}** (${escape(by.host ?? `its marker “${by.marker ?? ''}”`)})`);
   if (provider) sections.push(entrySection(provider, providerClass(explanation)));
   for (const s of [resultSection(explanation.reply), resultSection(explanation.enhanced), resultSection(explanation.outlook)]) if (s) sections.push(s);
   if (explanation.inconsistency) sections.push(`⚠ ${escape(explanation.inconsistency)}`);
