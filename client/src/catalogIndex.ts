@@ -1,7 +1,7 @@
 // Look-ups over the catalog the server sent: by id and by the ways related codes are written in entries.
 // Pure data, no editor API, so the tree, the Quick Pick and the detail pages label entries the same way.
 import { parseCode, registryKey } from '../../server/src/core/catalog/codes';
-import { FAMILY_NAMES } from '../../server/src/core/families';
+import { FAMILY_NAMES, providerLabel } from '../../server/src/core/families';
 import type { CatalogEntry, CatalogStructure } from '../../server/src/core/types';
 
 export class CatalogIndex {
@@ -37,7 +37,7 @@ export function codeKey(code: string): string {
 
 /** What a person calls the entry: the code, with the provider in front for provider entries. */
 export function displayCode(entry: CatalogEntry): string {
-  return entry.family === 'provider' ? `${entry.providerName ?? entry.provider ?? 'Provider'} ${entry.code}` : entry.code;
+  return entry.family === 'provider' ? `${providerLabel(entry) || 'Provider'} ${entry.code}` : entry.code;
 }
 
 /** Tree and Quick Pick label: the code, then the symbolic name when there is one. */
@@ -47,5 +47,5 @@ export function entryLabel(entry: CatalogEntry): string {
 
 export function familyDetail(entry: CatalogEntry): string {
   const family = FAMILY_NAMES[entry.family]?.heading ?? entry.family;
-  return entry.family === 'provider' ? `${family} · ${entry.providerName ?? entry.provider ?? ''}` : family;
+  return entry.family === 'provider' ? `${family} · ${providerLabel(entry)}` : family;
 }

@@ -69,10 +69,14 @@ export function duplicateIds(entries: readonly CatalogEntry[], seen: Map<string,
 
 /**
  * What the schema cannot say about a built-in provider file: its entries belong to its provider block, carry the
- * block's name, and say why delivery failed (a reason).
+ * block's name (and kind), and say why delivery failed (a reason); mail server software is known by its words only.
  */
 export function providerProblems(data: { provider?: ProviderInfo; entries: readonly CatalogEntry[] }): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
+  // Mail server software runs at any site: its name says nothing about who answered.
+  if (data.provider?.kind === 'mta' && (data.provider.hosts?.length || data.provider.markers?.length)) {
+    problems.push({ at: '#/provider', message: `${data.provider.id}: a mail server software block names no mail hosts or markers.`, keyword: 'provider' });
+  }
   data.entries.forEach((entry, i) => {
     if (entry.family !== 'provider') return;
     const at = `#/entries/${i}`;
@@ -81,6 +85,10 @@ export function providerProblems(data: { provider?: ProviderInfo; entries: reado
     else {
       if (entry.provider !== provider.id) problems.push({ at: `${at}/provider`, message: `${entry.id}: provider "${entry.provider}" is not the file's provider "${provider.id}".`, keyword: 'provider' });
       if (entry.providerName !== provider.name) problems.push({ at: `${at}/providerName`, message: `${entry.id}: providerName "${entry.providerName}" is not the file's provider name "${provider.name}".`, keyword: 'provider' });
+      const mta = provider.kind === 'mta';
+      if ((entry.providerKind === 'mta') !== mta) problems.push({ at: `${at}/providerKind`, message: `${entry.id}: providerKind must be "mta" exactly when the file's provider block is of kind mta.`, keyword: 'provider' });
+      // A mail server's default words are all that identifies its entry: any site may run it, so no code alone can.
+      if (mta && !entry.phrases?.length) problems.push({ at, message: `${entry.id}: a mail server default reply needs the phrases of its default text.`, keyword: 'provider' });
     }
     if (!entry.reason) problems.push({ at, message: `${entry.id}: no reason.`, keyword: 'provider' });
   });

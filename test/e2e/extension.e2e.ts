@@ -11,10 +11,11 @@ import { pollUntil, repoRoot, TIMEOUTS, useVSCode, type VSCodeSession } from './
 const session = useVSCode({ name: 'extension', workspace: join(repoRoot(), 'test', 'e2e', 'workspace-ext') });
 
 // What the server reports for postfix.log (the fixture's known codes; `mail-error-codes scan --all --summary` agrees):
-//   permanent (error):   5.1.1 ×2, 550 ×2, 5.7.26 ×2, Gmail DMARC provider entry ×1  → 7
-//   transient (warning): 4.2.2 ×2, 4.4.1 ×1, 452 ×1                                   → 4
+//   permanent (error):   5.1.1 ×2, 550 ×2, 5.7.26 ×2, Gmail DMARC provider entry ×1,
+//                        Postfix's default "User unknown in virtual mailbox table" ×1         → 8
+//   transient (warning): 4.2.2 ×2, 4.4.1 ×1, 452 ×1                                         → 4
 //   success (not a diagnostic by default): 2.0.0 ×2, 250 ×1
-const POSTFIX = { errors: 7, warnings: 4, problems: 11 };
+const POSTFIX = { errors: 8, warnings: 4, problems: 12 };
 // Our status bar item counts deliveries, one per line: lines 2 and 5 bounced (550 5.1.1, Gmail 550 5.7.26), lines 4
 // and 7 were deferred (4.4.1, 452 4.2.2); the bounce fixture has one failed and one delayed recipient.
 const POSTFIX_DELIVERIES = '2 failed, 2 deferred';
@@ -252,7 +253,10 @@ test('5. the Mail Codes sidebar: Catalog families, In This File codes, click wal
   }
   const dmarc = rows.find((r) => /gmail/i.test(r.label) || /DMARC/.test(r.description));
   assert.ok(dmarc && /^1 × /.test(dmarc.description), JSON.stringify(rows));
-  assert.equal(rows.length, 9, JSON.stringify(rows));
+  // A mail server's default reply is named as such, never as a provider.
+  const software = rows.find((r) => r.label.startsWith('Postfix default reply'));
+  assert.ok(software && /^1 × /.test(software.description), JSON.stringify(rows));
+  assert.equal(rows.length, 10, JSON.stringify(rows));
   assert.ok(rows.findIndex((r) => r.label === '550') < rows.findIndex((r) => r.label === '452'), 'permanent before transient');
 
   // clicking "550" selects its first occurrence, clicking again the next one

@@ -23,7 +23,7 @@ test('in the web worker extension host, a hover on "550 5.1.1" explains the repl
     const label = await s.page.locator('.statusbar-item[id$="status.problems"]').first().innerText().catch(() => '');
     return /[1-9]/.test(label) ? label : undefined;
   }, 60_000);
-  assert.match(errors, /7/);
+  assert.match(errors, /8/);
 });
 
 test('in the web worker extension host, the mail log report reads the log through the workspace file system', async () => {

@@ -160,11 +160,13 @@ test('Outlook: generic Windows codes say so first; HTTPMail codes; Microsoft lin
 
 test('the README states the catalog as it is', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const count = (family: string) => catalog.entries.filter((e) => e.family === family).length;
-  const rows: [string, number][] = [['SMTP reply codes', count('reply')], ['Enhanced status codes', count('enhanced')], ['Outlook / Windows Mail hex codes', count('outlook')], ['Providers', count('provider')]];
+  const count = (family: string) => catalog.entries.filter((e) => e.family === family && e.providerKind !== 'mta').length;
+  const software = catalog.entries.filter((e) => e.providerKind === 'mta').length;
+  const rows: [string, number][] = [['SMTP reply codes', count('reply')], ['Enhanced status codes', count('enhanced')], ['Outlook / Windows Mail hex codes', count('outlook')], ['Providers', count('provider')], ['Mail server defaults', software]];
   for (const [label, n] of rows) assert.match(readme, new RegExp(`\\| ${label.replace(/[/]/g, '\\/')} \\| ${n} \\|`), `${label}: ${n}`);
   assert.match(readme, new RegExp(`${catalog.entries.length} entries in all`));
-  assert.match(readme, new RegExp(`${catalog.providers.length} mailbox providers, gateways and sending services`));
+  assert.match(readme, new RegExp(`${catalog.providers.filter((p) => p.kind !== 'mta').length} mailbox providers, gateways and sending services`));
+  assert.match(readme, new RegExp(`${catalog.providers.filter((p) => p.kind === 'mta').length} mail server programs`));
   const kinds = catalog.entries.filter((e) => e.family === 'reply').map((e) => e.definedBy?.kind);
   assert.match(readme, new RegExp(`${kinds.filter((k) => k === 'rfc').length} defined by an RFC, ${kinds.filter((k) => k === 'registry').length} listed only in the IANA enhanced-code registry, ${kinds.filter((k) => k === 'folklore').length} seen in the wild`));
   for (const provider of catalog.providers) {

@@ -80,26 +80,62 @@ test('phrases and texts are compared in one normal form: case, white space, quot
   assert.equal(m.match('nothing to see here, 550 5.1.1 user unknown'), undefined);
 });
 
-test('the generic words of other mail servers are no provider\'s', () => {
-  // Replies of Postfix, Exim, Sendmail and others that share a few words with provider entries.
-  const generic = [
-    '554 5.7.1 <user@example.com>: Relay access denied',
-    '550 5.1.1 <user@example.com>: Recipient address rejected: User unknown in virtual mailbox table',
-    '421 4.3.2 Service not available, closing transmission channel',
-    '552 5.2.2 Mailbox full',
-    '550 5.5.0 Requested action not taken: mailbox unavailable',
-    '554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org',
-    '503 5.5.1 Error: need MAIL command',
-    '451 4.4.1 Connection timed out',
-    '550 5.7.1 Message rejected as spam by Content Filtering.',
-    '500 Internal Server Error',
-    '550 5.7.0 Access denied',
-    'Need at least one of the following; only one parameter is allowed',
+test('the generic words of other mail servers are no provider\'s: at most a mail server\'s default reply', () => {
+  // Replies of Postfix, Exim, Sendmail and others that share a few words with provider entries: where they are the
+  // software's own default text, its entry explains them; no provider's entry ever does.
+  const generic: [string, string?][] = [
+    ['554 5.7.1 <user@example.com>: Relay access denied', 'mta.postfix.relay-access-denied'],
+    ['550 5.1.1 <user@example.com>: Recipient address rejected: User unknown in virtual mailbox table', 'mta.postfix.user-unknown-virtual-mailbox-table'],
+    ['421 4.3.2 Service not available, closing transmission channel'],
+    ['552 5.2.2 Mailbox full'],
+    ['550 5.5.0 Requested action not taken: mailbox unavailable'],
+    ['554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org', 'mta.postfix.rbl-client-blocked'],
+    ['503 5.5.1 Error: need MAIL command', 'mta.postfix.need-mail-command'],
+    ['451 4.4.1 Connection timed out'],
+    ['550 5.7.1 Message rejected as spam by Content Filtering.', 'mta.exchangeserver.rejected-as-spam-by-content-filtering'],
+    ['500 Internal Server Error'],
+    ['550 5.7.0 Access denied'],
+    ['Need at least one of the following; only one parameter is allowed'],
   ];
-  for (const reply of generic) {
-    assert.deepEqual(catalog.explain(reply).providers.map((e) => e.id), [], reply);
+  for (const [reply, software] of generic) {
+    const found = catalog.explain(reply).providers;
+    assert.deepEqual(found.filter((e) => e.providerKind !== 'mta').map((e) => e.id), [], reply);
+    assert.equal(found[0]?.id, software, reply);
     const line = `Mar  1 10:00:00 mx1 postfix/smtp[4242]: 4C3A4425049: to=<user@example.com>, relay=mx.example.net[192.0.2.25]:25, dsn=5.0.0, status=bounced (host mx.example.net[192.0.2.25] said: ${reply} (in reply to RCPT TO command))`;
-    assert.deepEqual(scan(line, catalog).filter((f) => f.family === 'provider').map((f) => f.code), [], line);
+    assert.deepEqual(scan(line, catalog).filter((f) => f.family === 'provider').map((f) => f.code), software ? [software] : [], line);
+  }
+});
+
+test('a mail server\'s default reply explains what no provider entry does, says so, and keeps who answered', () => {
+  const reply = '550 5.1.1 <jane@example.com>: Recipient address rejected: User unknown in local recipient table';
+  const x = catalog.explain(reply);
+  assert.equal(x.providers[0]?.id, 'mta.postfix.user-unknown-local-recipient-table');
+  const md = explanationMarkdown(x);
+  assert.match(md, /^\*\*Postfix default reply\\: 550 5\\\.1\\\.1\*\* — Recipient address rejected\\: User unknown in local recipient table  \n\*permanent failure/);
+  assert.match(md, /local\\_recipient\\_maps/, 'the setting to check');
+  assert.doesNotMatch(md, /Answered by/, 'Postfix is software, not who answered');
+  const line = `Mar  1 10:00:00 mx1 postfix/smtp[4242]: 4C3A4425049: to=<jane@example.com>, relay=mx.example.net[192.0.2.25]:25, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.25] said: ${reply} (in reply to RCPT TO command))`;
+  const finding = scan(line, catalog).find((f) => f.family === 'provider')!;
+  assert.equal(finding.label, 'Postfix default reply 550 5.1.1');
+  assert.equal(finding.title, 'Postfix default reply: Recipient address rejected: User unknown in local recipient table');
+  assert.match(entryPage(catalog.get(finding.entryId!)!, catalog, (e) => e.id), /\*\*Family:\*\* Mail server default reply \\\(Postfix\\\)/);
+  // The host that answered stays in the Answered by line: Proofpoint's gateway sending Postfix's timeout.
+  const timeout = catalog.explain('host mx0a-00123a01.pphosted.com[192.0.2.7] said: 421 4.4.2 mx0a-00123a01.pphosted.com Error: timeout exceeded');
+  assert.equal(timeout.answeredBy?.provider.id, 'proofpoint');
+  assert.equal(timeout.providers[0]?.id, 'mta.postfix.timeout-exceeded');
+  assert.match(explanationMarkdown(timeout), /^Answered by \*\*Proofpoint/);
+  // Without a host, the provider's own marker in the text says whose reply it is.
+  const marked = catalog.explain('421 4.7.0 mx1.free.fr Error: too many errors (see https://postmaster.free.fr/)');
+  assert.equal(marked.providers[0]?.id, 'mta.postfix.too-many-errors');
+  assert.deepEqual([marked.answeredBy?.provider.id, marked.answeredBy?.marker, marked.answeredBy?.host], ['free', 'postmaster.free.fr', undefined]);
+  assert.match(explanationMarkdown(marked), /^Answered by \*\*Free \\\(free\\\.fr\\\)\*\* \(its marker “postmaster\\\.free\\\.fr”\)/);
+  // A provider's own entry always wins over the software's default words in the same reply.
+  const own = catalog.explain('554 5.7.1 Service unavailable; client [192.0.2.44] blocked using Proofpoint Dynamic Reputation');
+  assert.deepEqual(own.providers.map((e) => e.provider), ['proofpoint']);
+  for (const e of catalog.entries.filter((x) => x.providerKind === 'mta')) {
+    assert.equal(catalog.provider(e.provider!)?.kind, 'mta', e.id);
+    assert.ok(e.sources.some((s) => s.url?.startsWith('https://')), `${e.id}: a link to the software's documentation`);
+    assert.ok(e.actions.admin?.length, `${e.id}: the setting to check`);
   }
 });
 
@@ -123,7 +159,8 @@ test('a marker identifies its entry whatever the codes; a long phrase survives o
   assert.equal(catalog.matchProviders('421 4.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP address.', ['421', '4.7.28'])[0]?.id, 'provider.gmail.421-4.7.0-unusual-rate-unsolicited');
   // "Relay Access Denied" is Microsoft's only with its 5.4.1.
   assert.equal(catalog.matchProviders('550 5.4.1 Relay Access Denied', ['550', '5.4.1'])[0]?.id, 'provider.microsoft365.5.4.1-relay-access-denied');
-  assert.deepEqual(catalog.matchProviders('554 5.7.1 Relay access denied', ['554', '5.7.1']), []);
+  // The same words with other codes are Postfix's default text, no provider's.
+  assert.deepEqual(catalog.matchProviders('554 5.7.1 Relay access denied', ['554', '5.7.1']).map((e) => e.id), ['mta.postfix.relay-access-denied']);
 });
 
 test('code ranges key an entry by every code in them', () => {
@@ -148,7 +185,7 @@ test('HTTP statuses of a sending API are not SMTP reply codes', () => {
   // Words other servers write too count for Mailgun only when the reply concerns its bounce+ return path.
   const sender = '550 5.1.0 <bounce+1a2b3c.45-user=example.com@mg.example.org>: Sender address rejected: User unknown in virtual mailbox table';
   assert.equal(catalog.explain(sender).providers[0]?.id, 'provider.mailgun.sender-user-unknown-virtual-mailbox');
-  assert.deepEqual(catalog.explain('550 5.1.0 <someone@example.org>: Sender address rejected: User unknown in virtual mailbox table').providers, []);
+  assert.deepEqual(catalog.explain('550 5.1.0 <someone@example.org>: Sender address rejected: User unknown in virtual mailbox table').providers.map((e) => e.id), ['mta.postfix.sender-user-unknown']);
 });
 
 test('the hover and the detail page name the provider, its mail hosts and the bounce reason', () => {

@@ -34,7 +34,8 @@ const ticks = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]
 
 test('the catalog table: entries per family, reply code origins, providers, Outlook groups', () => {
   const rows = new Map(table('The catalog').map((r) => [r[0], r]));
-  const count = (family: string) => catalog.entries.filter((e) => e.family === family).length;
+  // Mail server software (Postfix's default replies) has its own row: it is no provider.
+  const count = (family: string) => catalog.entries.filter((e) => e.family === family && e.providerKind !== 'mta').length;
   const want: [string, string][] = [['SMTP reply codes', 'reply'], ['Enhanced status codes', 'enhanced'], ['Outlook / Windows Mail hex codes', 'outlook'], ['Providers', 'provider']];
   for (const [label, family] of want) assert.equal(Number(rows.get(label)?.[1]), count(family), `README: ${label} — write ${count(family)}`);
   const kinds = (k: string) => catalog.entries.filter((e) => e.family === 'reply' && e.definedBy?.kind === k).length;
@@ -43,7 +44,7 @@ test('the catalog table: entries per family, reply code origins, providers, Outl
   assert.equal(kinds('rfc') + kinds('registry') + kinds('folklore') + kinds('vendor'), count('reply'));
   if (kinds('vendor')) assert.ok(rows.get('SMTP reply codes')![2].includes(`${kinds('vendor')} by a vendor`));
   const providers = new Map<string, number>();
-  for (const e of catalog.entries.filter((x) => x.family === 'provider')) providers.set(e.providerName!, (providers.get(e.providerName!) ?? 0) + 1);
+  for (const e of catalog.entries.filter((x) => x.family === 'provider' && x.providerKind !== 'mta')) providers.set(e.providerName!, (providers.get(e.providerName!) ?? 0) + 1);
   const providerCell = rows.get('Providers')![2];
   assert.ok(providerCell.startsWith(`${providers.size} mailbox providers, gateways and sending services: `), `README: ${providers.size} providers`);
   const names = providerCell.slice(providerCell.indexOf(': ') + 2, providerCell.indexOf(': recognised')).split(', ');
@@ -58,6 +59,18 @@ test('the catalog table: entries per family, reply code origins, providers, Outl
     return matches[0];
   });
   assert.deepEqual(named.sort(), [...providers.keys()].sort(), 'every provider named once');
+  const software = new Map<string, number>();
+  for (const e of catalog.entries.filter((x) => x.providerKind === 'mta')) software.set(e.providerName!, (software.get(e.providerName!) ?? 0) + 1);
+  const mta = rows.get('Mail server defaults')!;
+  assert.equal(Number(mta[1]), [...software.values()].reduce((a, b) => a + b, 0), 'README: the mail server default entries');
+  assert.ok(mta[2].startsWith(`the default reply texts of ${software.size} mail server programs: `), `README: ${software.size} programs`);
+  const programs = mta[2].slice(mta[2].indexOf(': ') + 2, mta[2].indexOf(': recognised')).split(', ').map((n) => {
+    const name = n.replace(/ \(\d+\)$/, '');
+    const k = /\((\d+)\)$/.exec(n)?.[1];
+    if (k) assert.equal(Number(k), software.get(name), `${name}: its number of entries`);
+    return name;
+  });
+  assert.deepEqual(programs.sort(), [...software.keys()].sort(), 'every program named once');
   assert.ok(catalog.entries.filter((e) => e.family === 'provider').every((e) => e.reason), 'each with its bounce reason');
   assert.match(flat, new RegExp(`${catalog.entries.length} entries in all\\.`));
   const groups = /groups \(([^)]+)\)/.exec(rows.get('Outlook / Windows Mail hex codes')![2])![1].split(', ').map((g) => g.toLowerCase());
@@ -257,6 +270,8 @@ const CHECKED_ELSEWHERE: [claim: string, file: string, testName: string][] = [
   ['folded and multi-line replies', 'test/unit/catalogProviders.test.ts', 'a reply wrapped over indented lines in a bounce is read whole, once'],
   ['Phrases are matched however a log writes a reply', 'test/unit/catalogProviders.test.ts', 'phrases and texts are compared in one normal form: case, white space, quotes and repeated codes'],
   ['and by the mail host that answered', 'test/unit/catalogProviders.test.ts', 'the host that answered chooses the provider and names it'],
+  ['they explain a reply only when no provider entry does, and the host that answered stays named', 'test/unit/catalogProviders.test.ts', "a mail server\\'s default reply explains what no provider entry does, says so, and keeps who answered"],
+  ['shown as “Postfix default reply” — never as a provider', 'test/unit/catalogProviders.test.ts', "a mail server\\'s default reply explains what no provider entry does, says so, and keeps who answered"],
   // Mail log report
   ['click a bar or a row for the events behind it, and an event for its line in the log', 'test/e2e/report.e2e.ts', 'the report of the active log: totals, a bar and a cell list their events, an event opens the log at its line'],
   ['rotated files read oldest first', 'test/cli/report.test.ts', 'rotated logs are read oldest first whatever the order given, compressed ones decompressed'],

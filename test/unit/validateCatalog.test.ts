@@ -49,3 +49,21 @@ test('built-in provider files: entries belong to the block, carry its name and a
   assert.deepEqual(hostProblems([block('a', ['a.example']), block('b', ['mx.a.example'])]), []);
   assert.deepEqual(hostProblems([block('a', ['a.example']), block('b', ['a.example']), block('a', [])]), ['the mail host suffix a.example is claimed by a and b', 'two provider blocks with the id a']);
 });
+
+test('mail server software files: kind mta on the block and every entry, no hosts or markers, entries known by their words', () => {
+  const entry = catalog.entries.find((e) => e.providerKind === 'mta')!;
+  const software = catalog.provider(entry.provider!)!;
+  assert.equal(software.kind, 'mta');
+  assert.deepEqual(providerProblems({ provider: software, entries: [entry] }), []);
+  const { phrases: _phrases, providerKind: _kind, ...bare } = entry;
+  const messages = providerProblems({ provider: { ...software, hosts: ['mx.example'] }, entries: [bare] }).map((p) => `${p.at} ${p.message}`);
+  assert.deepEqual(messages, [
+    `#/provider ${software.id}: a mail server software block names no mail hosts or markers.`,
+    `#/entries/0/providerKind ${entry.id}: providerKind must be "mta" exactly when the file's provider block is of kind mta.`,
+    `#/entries/0 ${entry.id}: a mail server default reply needs the phrases of its default text.`,
+  ]);
+  // A provider's entry may not pass itself off as a mail server's default, nor the other way round.
+  const own = catalog.entries.find((e) => e.provider === 'gmail')!;
+  assert.match(providerProblems({ provider: catalog.provider('gmail')!, entries: [{ ...own, providerKind: 'mta' }] })[0].message, /providerKind/);
+  assert.equal(validateCatalog({ provider: { ...software, kind: 'daemon' }, entries: [] }).problems[0]?.keyword, 'enum');
+});

@@ -71,7 +71,8 @@ function groupOf(entry: CatalogEntry, structure: CatalogStructure | null): Group
     }
     case 'provider': {
       const name = entry.providerName ?? entry.provider ?? 'Other';
-      return { key: `provider/${entry.provider ?? name}`, order: name.toLowerCase(), label: name };
+      // Mail server software is no provider: its group says the entries are its default replies.
+      return { key: `provider/${entry.provider ?? name}`, order: name.toLowerCase(), label: entry.providerKind === 'mta' ? `${name} default replies` : name };
     }
   }
 }

@@ -1,6 +1,6 @@
 // `explain`: a code or a whole reply as terminal text, from the catalog's explain() (the same as the hover).
-import { resultClass, type AnsweredBy, type Catalog, type Explanation, type LookupResult } from '../core/catalog/catalog';
-import { FAMILY_NAMES, familyKind } from '../core/families';
+import { providerClass, resultClass, type AnsweredBy, type Catalog, type Explanation, type LookupResult } from '../core/catalog/catalog';
+import { FAMILY_NAMES, familyKind, providerLabel } from '../core/families';
 import { classWords } from '../core/present/markdown';
 import type { CatalogEntry } from '../core/types';
 import { clean, type Style } from './terminal';
@@ -36,7 +36,7 @@ export function explainParts(arg: string, catalog: Catalog): ArgumentExplanation
   const explanation = catalog.explain(arg);
   const parts: ExplainedPart[] = [];
   const provider = explanation.providers[0];
-  if (provider) parts.push({ kind: 'entry', entry: provider, code: providerCode(provider), class: provider.severity });
+  if (provider) parts.push({ kind: 'entry', entry: provider, code: providerCode(provider), class: providerClass(explanation) });
   for (const result of [explanation.reply, explanation.enhanced, explanation.outlook]) {
     if (!result?.code && !result?.entries.length) continue;
     const own = result.entries.find((e) => e.family !== 'provider') ?? (result.known ? result.entries[0] : undefined);
@@ -49,12 +49,13 @@ export function explainParts(arg: string, catalog: Catalog): ArgumentExplanation
   return { input: arg, found: isFound(explanation), answeredBy: explanation.answeredBy, parts, inconsistency: explanation.inconsistency, suggestions };
 }
 
-const providerCode = (e: CatalogEntry) => `${e.providerName ?? e.provider} ${e.code}`;
+const providerCode = (e: CatalogEntry) => `${providerLabel(e)} ${e.code}`;
 
 export function explainArgument(arg: string, catalog: Catalog, style: Style, width: number): Explained {
   const explained = explainParts(arg, catalog);
   const w = new Writer(style, width);
-  if (explained.answeredBy) w.line(`Answered by ${style.bold(clean(explained.answeredBy.provider.name))} (${clean(explained.answeredBy.host)})`);
+  const by = explained.answeredBy;
+  if (by) w.line(`Answered by ${style.bold(clean(by.provider.name))} (${clean(by.host ?? `its marker “${by.marker ?? ''}”`)})`);
   for (const part of explained.parts) {
     if (part.kind === 'entry') w.entry(part.entry, part.code, part.class);
     else w.inferred(part.result);
@@ -76,7 +77,7 @@ export function explainJson(arg: string, catalog: Catalog): { found: boolean } &
   return {
     input,
     found,
-    ...(answeredBy ? { answeredBy: { provider: answeredBy.provider.id, providerName: answeredBy.provider.name, host: answeredBy.host } } : {}),
+    ...(answeredBy ? { answeredBy: { provider: answeredBy.provider.id, providerName: answeredBy.provider.name, host: answeredBy.host, marker: answeredBy.marker } } : {}),
     entries: parts.filter((p) => p.kind === 'entry').map(({ entry: e, code, class: cls }) => ({
       id: e.id,
       family: e.family,

@@ -16,8 +16,20 @@ export function familyRank(family: Family): number {
   return FAMILY_ORDER.indexOf(family);
 }
 
+type ProviderFields = Pick<CatalogEntry, 'family' | 'provider' | 'providerName' | 'providerKind'>;
+
 /** What kind of code an entry is: "SMTP reply code", "Provider message (Gmail / Google Workspace)". */
-export function familyKind(entry: Pick<CatalogEntry, 'family' | 'provider' | 'providerName'>): string {
+export function familyKind(entry: ProviderFields): string {
+  if (entry.family === 'provider' && entry.providerKind === 'mta') return `Mail server default reply (${entry.providerName ?? entry.provider})`;
   const kind = FAMILY_NAMES[entry.family]?.kind ?? entry.family;
   return entry.family === 'provider' ? `${kind} (${entry.providerName ?? entry.provider})` : kind;
+}
+
+/**
+ * Whose words a provider entry is, as every view names it: "Gmail / Google Workspace", or "Postfix default reply" for
+ * the default text of mail server software, which any site may send (it never says who answered).
+ */
+export function providerLabel(entry: ProviderFields): string {
+  const name = entry.providerName ?? entry.provider ?? '';
+  return entry.providerKind === 'mta' ? `${name} default reply` : name;
 }

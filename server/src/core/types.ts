@@ -23,6 +23,8 @@ export interface Source {
 export interface ProviderInfo {
   id: string;
   name: string;
+  /** `mta` for mail server software (Postfix, Exim …): its entries are the software's default replies, not a provider's. */
+  kind?: 'provider' | 'mta';
   /** Domain suffixes of its mail hosts: a host equal to one, or ending in "." + one, is the provider's. */
   hosts?: string[];
   /** Literal strings in (nearly) every reply of this provider and no other's: Gmail's "gsmtp". */
@@ -43,6 +45,8 @@ export interface CatalogEntry {
   group?: string;
   provider?: string;
   providerName?: string;
+  /** `mta` for the default replies of mail server software (Postfix, Sendmail …): shown as such, never as a provider's. */
+  providerKind?: 'mta';
   /** Provider entries: `smtp` (default) for replies in SMTP; `http` for statuses of a sending API (Mailgun's 400). */
   kind?: 'smtp' | 'http';
   codes?: string[];

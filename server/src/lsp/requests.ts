@@ -3,6 +3,7 @@
 import type { Connection, Hover } from 'vscode-languageserver';
 import type { Catalog, Explanation } from '../core/catalog/catalog';
 import { explainFindings } from '../core/explain';
+import { providerLabel } from '../core/families';
 import { entryPage, explanationMarkdown, summaryMarkdown } from '../core/present/markdown';
 import { aggregate, totalsOf } from '../core/present/summary';
 import type { Finding } from '../core/scan/finding';
@@ -64,7 +65,7 @@ export function registerRequests(connection: Connection, context: RequestContext
   connection.onRequest(DescribeRequest, async ({ id, text }: DescribeParams): Promise<DescribeResult> => {
     const catalog = await context.windowCatalog();
     const entry = id ? catalog.get(id) : undefined;
-    if (entry) return { title: `${entry.family === 'provider' ? entry.providerName ?? entry.provider : ''} ${entry.code} — ${entry.title}`.trim(), markdown: entryPage(entry, catalog, (e) => `${e.id}.md`), found: true };
+    if (entry) return { title: `${entry.family === 'provider' ? providerLabel(entry) : ''} ${entry.code} — ${entry.title}`.trim(), markdown: entryPage(entry, catalog, (e) => `${e.id}.md`), found: true };
     const query = String(text ?? id ?? '').slice(0, 4000);
     const markdown = explanationMarkdown(catalog.explain(query));
     return { title: query.length > 40 ? `${query.slice(0, 40)}…` : query, markdown: markdown || `No mail code found in “${query.replace(/[^\w .-]/g, '')}”.`, found: !!markdown };

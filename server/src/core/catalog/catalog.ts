@@ -53,7 +53,10 @@ const EMPTY_STRUCTURE: CatalogStructure = {
 
 /** The provider that gave a reply, known from the host that answered. */
 export interface AnsweredBy {
-  host: string;
+  /** The host that gave the reply, as the log or bounce names it. */
+  host?: string;
+  /** Without a host: the provider's own marker in the text ("gsmtp"), which says whose reply it is. */
+  marker?: string;
   provider: ProviderInfo;
 }
 
@@ -160,6 +163,19 @@ export class Catalog {
     return host && provider ? { host, provider } : undefined;
   }
 
+  /** The provider whose own marker ("gsmtp", "postmaster.free.fr") a text carries, for a text that names no host. */
+  answeredByMarker(text: string): AnsweredBy | undefined {
+    const ids = this.phrases.match(text)?.providers;
+    if (!ids?.length) return undefined;
+    const lower = text.toLowerCase();
+    for (const id of ids) {
+      const provider = this.providerById.get(id);
+      const marker = provider?.markers?.find((m) => lower.includes(m.toLowerCase()));
+      if (provider && marker) return { provider, marker };
+    }
+    return undefined;
+  }
+
   get(id: string): CatalogEntry | undefined {
     return this.byId.get(id);
   }
@@ -259,7 +275,8 @@ export class Catalog {
    * A long phrase is enough on its own (providers change the codes around the same words: 421 4.7.28 for 421 4.7.0),
    * a short one is not (two providers use the same few words for different things). Who answered — the host, or
    * else the provider's own markers in the text ("gsmtp") — decides between providers: other providers' entries
-   * then need a marker, and that provider's entries known only by their codes can match.
+   * then need a marker, and that provider's entries known only by their codes can match. The default replies of mail
+   * server software (`providerKind: mta`) come last: they explain a reply only when no provider entry does.
    */
   matchProviders(text: string, codes: readonly string[] = [], context: string = text): CatalogEntry[] {
     const hits = this.providerHits(text, codes, context);
@@ -302,6 +319,7 @@ export class Catalog {
     // A marker names its entry outright: other providers' entries that only share some words with the reply drop out.
     const marked = new Set(hits.filter((h) => h.marker).map((h) => h.entry.provider));
     const scored: { hit: PhraseHit; score: number }[] = [];
+    let ownWords = false;
     for (const hit of hits) {
       const e = hit.entry;
       const own = this.entryCodes.get(e);
@@ -322,7 +340,10 @@ export class Catalog {
       // Codes that do not contradict the entry's: each kind either matches or is missing on one side.
       const compatible = (replyMatch || !replyCodes.length || !ownReply) && (enhancedMatch || !enhancedCodes.length || !ownEnhanced);
       const provider = e.provider ?? '';
-      const witnessed = evidence.some((p) => this.hosts.kin(p, provider));
+      // A mail server's default words (Postfix's "Relay access denied") come from any site that runs it: neither who
+      // answered nor another provider's marker rules them out, but any provider entry that matches rules them out.
+      const software = e.providerKind === 'mta';
+      const witnessed = !software && evidence.some((p) => this.hosts.kin(p, provider));
       let eligible = hit.marker || keyed || hit.phraseLength >= SPECIFIC_PHRASE || (hit.phraseLength >= SAME_CLASS_PHRASE && !!cls && e.severity === cls);
       // Entries no SMTP code leads to (event texts) match by their words; so does any entry whose provider is known
       // to have answered, when the reply's codes do not contradict it (an event record often carries none).
@@ -332,21 +353,24 @@ export class Catalog {
       if (e.kind === 'http') eligible = hit.marker || witnessed || hit.phraseLength >= SPECIFIC_PHRASE;
       // Known only by codes: only for the provider that answered, and by its most specific code.
       if (hit.phraseLength === 0 && !hit.marker) eligible = witnessed && (ownEnhanced ? enhancedMatch : replyMatch);
-      if (marked.size && !hit.marker && !marked.has(provider)) eligible = false;
+      if (marked.size && !hit.marker && !marked.has(provider) && !software) eligible = false;
       if (e.onlyFromProvider && !hit.marker) eligible &&= witnessed;
-      if (evidence.length && !witnessed && !hit.marker) eligible = false;
+      if (evidence.length && !witnessed && !hit.marker && !software) eligible = false;
       if (!eligible) continue;
+      if (!software) ownWords = true;
       const score =
         (hit.marker ? 100000 : 0) +
         (host === provider ? 20000 : witnessed ? 10000 : 0) +
         (enhancedMatch ? 3000 : 0) +
         (replyMatch ? 1000 : 0) +
-        (cls && e.severity === cls ? 500 : 0) +
+        // An entry for the temporary and permanent forms alike is of the reply's class either way.
+        (cls && (e.severity === cls || e.severity === 'both') ? 500 : 0) +
         hit.phraseLength;
       scored.push({ hit, score });
     }
     scored.sort((a, b) => b.score - a.score);
-    return scored.map((s) => s.hit);
+    // A provider's own entry always wins: a mail server's default reply explains only what no provider entry does.
+    return (ownWords ? scored.filter((s) => s.hit.entry.providerKind !== 'mta') : scored).map((s) => s.hit);
   }
 
   private hasCodeOnly(codes: readonly string[]): boolean {
@@ -475,4 +499,10 @@ export function resultClass(result: LookupResult, entry: CatalogEntry | undefine
   const code = result.code ?? '';
   if (result.family === 'reply' || (result.family === 'enhanced' && !code.startsWith('X'))) return classOf(code, result.family);
   return entry?.severity ?? 'unknown';
+}
+
+/** The class to show for the provider entry that explains a reply: its own, or the reply's for an entry of both classes. */
+export function providerClass(explanation: Explanation, entry: CatalogEntry | undefined = explanation.providers[0]): Severity | 'unknown' {
+  const reply = explanation.reply ?? explanation.enhanced;
+  return entry?.severity === 'both' && reply?.code ? resultClass(reply) : (entry?.severity ?? 'unknown');
 }

@@ -1,9 +1,9 @@
 // Markdown for hovers and detail pages. Every piece of text goes through escape(): text from the user's files and from
 // custom catalogs is untrusted, so it can never become a link, an image, HTML or a command.
-import { resultClass, type Catalog, type Explanation, type LookupResult } from '../catalog/catalog';
+import { providerClass, resultClass, type Catalog, type Explanation, type LookupResult } from '../catalog/catalog';
 import { CATEGORY_TITLES, type RecipientSummary } from '../dsn/summary';
 import { REASON_TITLES } from '../bounce/reason';
-import { familyKind } from '../families';
+import { familyKind, providerLabel } from '../families';
 import type { CatalogEntry, Source } from '../types';
 
 /** Backslash-escapes every ASCII punctuation character CommonMark gives a meaning to; drops control characters. */
@@ -50,7 +50,7 @@ function bullets(items: readonly string[], max = Infinity): string {
 /** `shown` is the code as it appeared (5.1.1) when the entry is the registry's generic one (X.1.1). */
 function entryHeading(entry: CatalogEntry, shown?: string): string {
   const own = shown && shown !== entry.code ? `${shown} (${entry.code})` : entry.code;
-  const code = entry.family === 'provider' ? `${entry.providerName ?? entry.provider}: ${entry.code}` : own;
+  const code = entry.family === 'provider' ? `${providerLabel(entry)}: ${entry.code}` : own;
   return `**${escape(code)}**${entry.name ? ` \`${entry.name.replace(/`/g, '')}\`` : ''} — ${escape(entry.title)}`;
 }
 
@@ -84,8 +84,8 @@ export function explanationMarkdown(explanation: Explanation): string {
   const sections: string[] = [];
   const provider = explanation.providers[0];
   const by = explanation.answeredBy;
-  if (by) sections.push(`Answered by **${escape(by.provider.name)}** (${escape(by.host)})`);
-  if (provider) sections.push(entrySection(provider, provider.severity));
+  if (by) sections.push(`Answered by **${escape(by.provider.name)}** (${escape(by.host ?? `its marker “${by.marker ?? ''}”`)})`);
+  if (provider) sections.push(entrySection(provider, providerClass(explanation)));
   for (const s of [resultSection(explanation.reply), resultSection(explanation.enhanced), resultSection(explanation.outlook)]) if (s) sections.push(s);
   if (explanation.inconsistency) sections.push(`⚠ ${escape(explanation.inconsistency)}`);
   return sections.join('\n\n---\n\n');
@@ -115,7 +115,7 @@ export function summaryMarkdown(s: RecipientSummary, catalog: Catalog): string {
 
 /** The detail page of an entry: everything the catalog knows, related codes as links built by `link`. */
 export function entryPage(entry: CatalogEntry, catalog: Catalog, link: (target: CatalogEntry) => string): string {
-  const out: string[] = [`# ${escape(entry.family === 'provider' ? `${entry.providerName ?? entry.provider}: ${entry.code}` : entry.code)} — ${escape(entry.title)}`];
+  const out: string[] = [`# ${escape(entry.family === 'provider' ? `${providerLabel(entry)}: ${entry.code}` : entry.code)} — ${escape(entry.title)}`];
   const facts: string[] = [];
   facts.push(`**Family:** ${escape(familyKind(entry))}`);
   facts.push(`**Class:** ${escape(classWords(entry.severity))}`);

@@ -3,6 +3,7 @@
 // reasons (each table is bounded) and on the messages still open, never on the size of the log.
 import type { Reason } from '../bounce/reason';
 import type { Catalog } from '../catalog/catalog';
+import { providerLabel } from '../families';
 import type { CatalogEntry } from '../types';
 import { replyIn, statusIn } from '../bounce/outcome';
 import { classifyReason, providerOfHost, type ProviderRef, type ReasonRef } from './attribution';
@@ -270,7 +271,7 @@ export class ReportBuilder {
       count: r.count,
       reply: note(r.reply),
       status: note(r.status),
-      provider: provider ? { code: provider.code, title: provider.title, entryId: provider.id, providerName: provider.providerName } : undefined,
+      provider: provider ? { code: provider.code, title: provider.title, entryId: provider.id, providerName: providerLabel(provider) } : undefined,
       reason,
       text: r.text,
       example: r.example,

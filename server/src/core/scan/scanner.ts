@@ -2,6 +2,7 @@
 // ./rules.ts decide on each from its context. Pure: works on a string and offsets, knows nothing of editors or files.
 import type { Catalog } from '../catalog/catalog';
 import { TOKEN_START, classOf, isAlnum, readCode, type CodeToken } from '../catalog/codes';
+import { providerLabel } from '../families';
 import type { CatalogEntry, Family } from '../types';
 import { makeFinding, type Finding } from './finding';
 import { dialogueLine, mailClientEvidence, rules, smtpEvidence, underscoresAreBlanks, vetoes, type CodeFamily, type Condition, type Rule, type Veto } from './rules';
@@ -519,7 +520,7 @@ function providerFinding(catalog: Catalog, entry: CatalogEntry, line: string, li
   const start = lineStart + (where?.index ?? 0);
   // An entry for a provider's temporary and permanent forms alike takes its class from the reply's own code.
   const cls = entry.severity === 'both' && code ? classOf(code, code.length === 3 ? 'reply' : 'enhanced') : classOf(entry.code, 'provider', entry);
-  return makeFinding({ start, end: start + (where?.length || line.length), family: 'provider', code: entry.id, label: `${entry.providerName ?? entry.provider} ${entry.code}`, rule: 'phrase', class: cls, title: `${entry.providerName ?? entry.provider}: ${entry.title}`, entryId: entry.id });
+  return makeFinding({ start, end: start + (where?.length || line.length), family: 'provider', code: entry.id, label: `${providerLabel(entry)} ${entry.code}`, rule: 'phrase', class: cls, title: `${providerLabel(entry)}: ${entry.title}`, entryId: entry.id });
 }
 
 export function lineAt(text: string, lineStart: number): string {
