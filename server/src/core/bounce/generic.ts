@@ -1,0 +1,78 @@
+// Bounces no other reader knows: the recipient named in a sentence ("Your message to X couldn't be delivered",
+// "There was an error delivering your mail to <X>"), or standing out on a line of its own, and the lines around it
+// that carry a reply or status code. Used only for messages that present themselves as bounces.
+import { finish, header, reportLines, type Pending, type PlainReader, type Report } from './plain';
+import { ADDRESS, isServiceAddress, trimAddress, type Line } from './text';
+
+// An address in running text: it cannot end with the sentence's punctuation.
+const A = `[^\\s<>"']+@[^\\s<>"',;:()]*[^\\s<>"',;:().]`;
+const SENTENCE = new RegExp(
+  [
+    `(?:could ?n[o']t|cannot|can't|was not|wasn't|has not been|have not been|could not be) (?:be )?delivere?d? to:?\\s*<?(?<a>${A})>?(?=[\\s.,;:]|$)`,
+    `message to <?(?<b>${A})>? (?:was undeliverable|could ?n[o']t be delivered|has been blocked|was rejected|failed|bounced)`,
+    `error (?:occurred )?(?:while )?delivering your (?:mail|message) to <?(?<c>${A})>?(?=[\\s.,;:]|$)`,
+    `(?:delivery|sending) (?:to|failed for|has failed to) <?(?<d>${A})>? (?:failed|has failed|was unsuccessful|is delayed|has been delayed)`,
+    `undeliverable (?:to|recipient):?\\s*<?(?<e>${A})>?(?=[\\s.,;:]|$)`,
+  ].join('|'),
+  'i',
+);
+// A reply or status code, not a piece of an IP address.
+const CODE = /(?<![\d.])[245]\d\d(?![\d.]\d)|\b[245]\.\d{1,3}\.\d{1,3}\b(?!\.\d)/;
+
+export const readGeneric: PlainReader = (report) => {
+  const lines = reportLines(report);
+  const sender = senderAddresses(report);
+  const pending: Pending[] = [];
+  const seen = new Set<string>();
+  const add = (address: string, line: Line, index: number) => {
+    const a = trimAddress(address);
+    const key = a.toLowerCase();
+    if (seen.has(key) || sender.has(key) || isServiceAddress(a) || !ADDRESS.test(a)) return;
+    seen.add(key);
+    pending.push({ recipient: a, at: line.start + index, lines: explanationNear(lines, lines.indexOf(line)) });
+  };
+  for (const line of lines) {
+    const m = SENTENCE.exec(line.text);
+    if (m?.groups) {
+      const a = m.groups.a ?? m.groups.b ?? m.groups.c ?? m.groups.d ?? m.groups.e;
+      if (a) add(a, line, line.text.indexOf(a));
+    }
+  }
+  if (!pending.length) {
+    // An address standing out: alone on its line (maybe indented, bracketed or quoted, maybe followed by a colon).
+    for (const line of lines) {
+      const m = /^\s*["<]?([^\s<>"]+@[^\s<>"]+?)[">]?:?\s*$/.exec(line.text);
+      if (m) add(m[1], line, line.text.indexOf(m[1]));
+    }
+  }
+  if (!pending.length) {
+    // The failed addresses an MTA lists in its own header (Exim and many others).
+    const failed = header(report.head, 'x-failed-recipients');
+    if (failed) for (const a of failed.split(/[,\s]+/).filter((x) => ADDRESS.test(x))) pending.push({ recipient: trimAddress(a), at: -1, lines: explanationNear(lines, -1) });
+  }
+  const out = finish(report, pending, 'generic');
+  // A recipient from a header has no place in the report: point at the start of the message.
+  for (const o of out) if (o.start < 0 || o.end <= 0) (o.start = 0), (o.end = 0);
+  return out;
+};
+
+/** The lines that explain a recipient: its paragraph, or else the report's lines with a reply or status code. */
+function explanationNear(lines: Line[], at: number): string[] {
+  const own: string[] = [];
+  if (at >= 0) {
+    for (let i = at; i < lines.length && (i === at || lines[i].text.trim()); i++) own.push(lines[i].text.trim());
+    for (let i = at + 1; i < lines.length && own.length < 2; i++) if (lines[i].text.trim()) own.push(lines[i].text.trim());
+  }
+  if (own.some((l) => CODE.test(l))) return own;
+  const coded = lines.filter((l) => CODE.test(l.text)).map((l) => l.text.trim());
+  return coded.length ? [...own, ...coded.slice(0, 6)] : own;
+}
+
+/** The bounce's own addresses (its sender and the mailbox it returns to) are never the failed recipient. */
+function senderAddresses(report: Report): Set<string> {
+  const out = new Set<string>();
+  for (const v of [report.head.from, report.head.to, header(report.head, 'return-path') ?? '']) {
+    for (const m of v.matchAll(/[^\s<>"',;:]+@[^\s<>"',;:]+/g)) out.add(trimAddress(m[0]).toLowerCase());
+  }
+  return out;
+}

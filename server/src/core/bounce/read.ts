@@ -1,0 +1,170 @@
+// Every recipient a message reports on, whatever wrote it: the machine-readable parts first (RFC 3464 delivery status,
+// ARF complaint reports, Amazon SES notifications), then the readers of each MTA's plain-text or HTML report, then the
+// generic reader for bounces no format claims. A forwarded bounce is read inside the message that forwards it.
+import type { Catalog } from '../catalog/catalog';
+import { decodeBody } from '../dsn/decode';
+import { parseMessage, type Header, type MimePart } from '../dsn/mime';
+import { readBracketed } from './bracketed';
+import { readDomino } from './domino';
+import { readExchange } from './exchange';
+import { readExim } from './exim';
+import { isFeedbackReport, readAutoReply, readFeedbackReport } from './feedback';
+import { readGeneric } from './generic';
+import { readGmail } from './gmail';
+import { htmlView } from './html';
+import { readLabelled } from './labelled';
+import { readOpenSmtpd } from './opensmtpd';
+import { makeOutcome, replyIn, statusIn, type OutcomeFields, type RecipientOutcome } from './outcome';
+import type { Head, PlainReader, Report } from './plain';
+import { readSendmail } from './sendmail';
+import { hasDeliveryStatusFields, readDeliveryStatus } from './rfc3464';
+import { looksLikeSesJson, readSesJson } from './ses';
+import { mappedView, reportEnd, sliceView, type TextView } from './text';
+
+/** In order: formats with distinctive markers first, the labelled and generic readers last. */
+const READERS: PlainReader[] = [readExchange, readExim, readBracketed, readSendmail, readOpenSmtpd, readDomino, readGmail, readLabelled];
+
+const MAX_NESTING = 3;
+
+/** The recipients of a message (the whole text of an .eml), each with its outcome and reason. */
+export function readRecipients(text: string, catalog?: Catalog, root: MimePart = parseMessage(text)): RecipientOutcome[] {
+  return readMessage(text, root, 0).map((f) => makeOutcome({ ...f, providerReason: f.providerReason ?? providerReason(catalog, f) }));
+}
+
+function readMessage(text: string, root: MimePart, depth: number): OutcomeFields[] {
+  const head = headOf(root);
+  const parts = collect(root);
+  // Complaint reports.
+  const feedback = parts.feedback.flatMap((p) => {
+    const original = parts.attached[0];
+    return readFeedbackReport(partView(text, p) ?? sliceView(text, p.bodyStart, p.bodyEnd), original && { headers: original.children[0]?.headers ?? [], text, raw: (i) => i });
+  });
+  if (feedback.length) return feedback;
+  const views = parts.text.map((p) => ({ part: p, view: partView(text, p) })).filter((v): v is { part: MimePart; view: TextView } => !!v.view);
+  // Delivery status parts, completed by what the human-readable report says of the same recipients.
+  const dsn = parts.dsn.flatMap((p) => readDeliveryStatus(partView(text, p) ?? sliceView(text, p.bodyStart, p.bodyEnd)));
+  if (dsn.length) return complete(dsn, views, head);
+  for (const { view } of views) {
+    if (hasDeliveryStatusFields(view.text)) {
+      const fields = readDeliveryStatus(view);
+      if (fields.length) return complete(fields, views, head);
+    }
+    if (looksLikeSesJson(view.text)) {
+      const ses = readSesJson(view);
+      if (ses.length) return ses;
+    }
+  }
+  const plain = readPlain(views, head);
+  if (plain.length) return plain;
+  const auto = readAutoReply(head, views[0]?.view, root.headerStart);
+  if (auto.length) return auto;
+  // A forwarded bounce: the report is the attached message.
+  if (depth < MAX_NESTING) {
+    for (const inner of parts.attached) {
+      const child = inner.children[0];
+      if (!child || !isBounceHead(headOf(child))) continue;
+      const found = readMessage(text, child, depth + 1);
+      if (found.length) return found;
+    }
+  }
+  return [];
+}
+
+/** The plain-text and HTML readers over the report parts, plain text first; the generic reader only for bounces. */
+function readPlain(views: { part: MimePart; view: TextView }[], head: Head): OutcomeFields[] {
+  const ordered = [...views].sort((a, b) => Number(a.part.contentType === 'text/html') - Number(b.part.contentType === 'text/html'));
+  for (const { view } of ordered) {
+    const report: Report = { view, end: reportEnd(view.text), head };
+    for (const read of READERS) {
+      const found = read(report);
+      if (found.length) return found;
+    }
+  }
+  if (!isBounceHead(head) && !ordered.some(({ view }) => BOUNCE_WORDS.test(view.text.slice(0, 2048)))) return [];
+  for (const { view } of ordered) {
+    const found = readGeneric({ view, end: reportEnd(view.text), head });
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** DSN recipients take the SMTP command, and a missing diagnostic, from the report's own lines about them. */
+function complete(fields: OutcomeFields[], views: { part: MimePart; view: TextView }[], head: Head): OutcomeFields[] {
+  const human = readPlain(views.filter((v) => !hasDeliveryStatusFields(v.view.text)), head);
+  if (!human.length) return fields;
+  const byRecipient = new Map(human.map((h) => [h.recipient.toLowerCase(), h]));
+  return fields.map((f) => {
+    const h = byRecipient.get(f.recipient.toLowerCase()) ?? (human.length === 1 && fields.length === 1 ? human[0] : undefined);
+    if (!h) return f;
+    return { ...f, command: f.command ?? h.command, diagnostic: f.diagnostic ?? h.diagnostic, remoteMta: f.remoteMta ?? h.remoteMta, formatReason: f.formatReason ?? h.formatReason };
+  });
+}
+
+function providerReason(catalog: Catalog | undefined, f: OutcomeFields) {
+  if (!catalog || !f.diagnostic) return undefined;
+  const codes = [f.reply ?? replyIn(f.diagnostic), f.status ?? statusIn(f.diagnostic)].filter((c): c is string => !!c);
+  return catalog.matchProviders(f.diagnostic, codes).find((e) => e.reason)?.reason;
+}
+
+interface Parts {
+  dsn: MimePart[];
+  feedback: MimePart[];
+  /** Text and HTML leaves of the message itself, not of the messages attached to it. */
+  text: MimePart[];
+  attached: MimePart[];
+}
+
+function collect(root: MimePart): Parts {
+  const parts: Parts = { dsn: [], feedback: [], text: [], attached: [] };
+  const walk = (part: MimePart, inAttached: boolean) => {
+    const type = part.contentType;
+    if (type === 'message/delivery-status' || type === 'message/global-delivery-status') {
+      if (!inAttached) parts.dsn.push(part);
+      return;
+    }
+    if (isFeedbackReport(part)) {
+      if (!inAttached) parts.feedback.push(part);
+      return;
+    }
+    if (type === 'message/rfc822' || type === 'message/global') {
+      if (!inAttached) parts.attached.push(part);
+      return;
+    }
+    if (part.children.length) {
+      for (const c of part.children) walk(c, inAttached);
+      return;
+    }
+    if (!inAttached && (type === 'text/plain' || type === 'text/html') && !/attachment/i.test(headerValue(part.headers, 'content-disposition') ?? '')) parts.text.push(part);
+  };
+  walk(root, false);
+  return parts;
+}
+
+/** A part's body as text: decoded when it is base64 or quoted-printable, HTML turned into lines. */
+function partView(text: string, part: MimePart): TextView | undefined {
+  let view: TextView;
+  if (part.encoding === 'base64' || part.encoding === 'quoted-printable') {
+    const decoded = decodeBody(text, part.bodyStart, part.bodyEnd, part.encoding, part.params.charset);
+    if (!decoded) return undefined;
+    view = mappedView(decoded.text, decoded.rawOffset);
+  } else {
+    view = sliceView(text, part.bodyStart, part.bodyEnd);
+  }
+  return part.contentType === 'text/html' ? htmlView(view) : view;
+}
+
+function headOf(part: MimePart): Head {
+  const value = (name: string) => headerValue(part.headers, name) ?? '';
+  return { headers: part.headers, from: value('from'), to: value('to'), subject: value('subject') };
+}
+
+function headerValue(headers: Header[], name: string): string | undefined {
+  return headers.find((h) => h.name === name)?.value;
+}
+
+const BOUNCE_SUBJECT = /undeliver|undelivered|delivery (?:status )?notification|delivery (?:has )?failed|delivery failure|failure notice|returned mail|returning message|mail delivery|non[- ]?deliver|could not be delivered|delivery problem|rejected|bounce|unzustellbar|non remis|no entregado|niet bezorgd|nicht zugestellt|mail system error|message (?:not delivered|blocked)/i;
+const BOUNCE_WORDS = /could not be delivered|couldn't be delivered|was not delivered|undeliverable|delivery (?:has )?failed|permanent error|permanent failure|returned to sender|mail delivery (?:system|subsystem|software)/i;
+
+function isBounceHead(head: Head): boolean {
+  return /mailer-daemon|postmaster|mail delivery|mail-daemon|mdaemon/i.test(head.from) || BOUNCE_SUBJECT.test(head.subject) || head.headers.some((h) => h.name === 'x-failed-recipients') || /multipart\/report/i.test(headerValue(head.headers, 'content-type') ?? '');
+}

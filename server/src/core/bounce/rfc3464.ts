@@ -1,0 +1,101 @@
+// RFC 3464 delivery status notifications: the machine-readable message/delivery-status part, or the same fields
+// written into a text part. One outcome per Final-Recipient (or Original-Recipient) group.
+import { readHeaders, type Header } from '../dsn/mime';
+import type { Action, OutcomeFields } from './outcome';
+import { statusIn } from './outcome';
+import type { TextView } from './text';
+
+const MAX_GROUPS = 10000;
+
+/** Field groups of a delivery-status body, separated by empty lines: the per-message group, then one per recipient. */
+export function readDeliveryStatus(view: TextView, from = 0, to = view.text.length): OutcomeFields[] {
+  const text = view.text;
+  const groups: Header[][] = [];
+  let pos = from;
+  for (let guard = 0; pos < to && guard < MAX_GROUPS; guard++) {
+    while (pos < to && (text[pos] === '\n' || text[pos] === '\r' || text[pos] === ' ' || text[pos] === '\t')) pos++;
+    if (pos >= to) break;
+    const { headers, bodyStart } = readHeaders(text, pos, to);
+    if (headers.length) groups.push(headers);
+    if (bodyStart <= pos) {
+      const nl = text.indexOf('\n', pos);
+      pos = nl < 0 || nl >= to ? to : nl + 1;
+    } else pos = bodyStart;
+  }
+  const perMessage = groups.find((g) => !g.some(isRecipientField)) ?? [];
+  const reportingMta = typed(field(perMessage, 'reporting-mta'));
+  const arrival = field(perMessage, 'arrival-date');
+  const out: OutcomeFields[] = [];
+  for (const group of groups) {
+    const anchor = group.find((h) => h.name === 'final-recipient') ?? group.find((h) => h.name === 'original-recipient');
+    if (!anchor) continue;
+    const recipient = addressOf(anchor.value);
+    if (!recipient) continue;
+    const diagnosticField = field(group, 'diagnostic-code');
+    const diagnostic = typed(diagnosticField);
+    const action = actionOf(field(group, 'action'));
+    out.push({
+      recipient,
+      action,
+      status: preferredStatus(field(group, 'status'), diagnostic),
+      diagnostic,
+      diagnosticType: diagnosticField?.split(';')[0]?.trim().toLowerCase(),
+      remoteMta: typed(field(group, 'remote-mta'))?.replace(/\s*\(.*$/, '').replace(/\.$/, ''),
+      reportingMta: reportingMta?.replace(/\s*\(.*$/, ''),
+      date: field(group, 'last-attempt-date') ?? arrival,
+      format: 'rfc3464',
+      start: view.raw(anchor.start),
+      end: view.raw(Math.max(anchor.start, anchor.end - 1)) + 1,
+    });
+  }
+  return out;
+}
+
+/** True when the text carries DSN recipient fields at the start of a line. */
+export function hasDeliveryStatusFields(text: string): boolean {
+  return /^(?:Final|Original)-Recipient:[ \t]*[\w-]+;/im.test(text) && /^(?:Action|Status):/im.test(text);
+}
+
+function isRecipientField(h: Header): boolean {
+  return h.name === 'final-recipient' || h.name === 'original-recipient';
+}
+
+function field(group: Header[], name: string): string | undefined {
+  return group.find((h) => h.name === name)?.value;
+}
+
+/** "rfc822; bob@example.org" → "bob@example.org"; "dns; mx.example.org" → "mx.example.org". */
+function typed(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const semi = value.indexOf(';');
+  return (semi >= 0 && semi < 24 ? value.slice(semi + 1) : value).trim() || undefined;
+}
+
+function addressOf(value: string): string | undefined {
+  const v = typed(value) ?? '';
+  const bracketed = /<([^<>\s]+@[^<>\s]+)>/.exec(v);
+  const address = (bracketed?.[1] ?? v).trim().replace(/^["']|["']$/g, '');
+  return address || undefined;
+}
+
+function actionOf(value: string | undefined): Action | undefined {
+  const a = value?.trim().toLowerCase().split(/[\s(]/)[0];
+  switch (a) {
+    case 'failed':
+    case 'delayed':
+    case 'delivered':
+    case 'relayed':
+    case 'expanded':
+      return a;
+  }
+  return undefined;
+}
+
+/** The Status field, unless it is the vague X.0.0 and the diagnostic names a more precise code of the same class. */
+function preferredStatus(value: string | undefined, diagnostic: string | undefined): string | undefined {
+  const status = statusIn(value);
+  const said = statusIn(diagnostic);
+  if (!status) return said;
+  if (said && status.endsWith('.0.0') && said[0] === status[0] && !said.endsWith('.0.0')) return said;
+  return status;
+}

@@ -1,0 +1,42 @@
+// One fixture per bounce format (test/fixtures/bounces/*.eml, written from each MTA's template) and the recipients
+// each must yield (expected.json). Prints the share of expected recipients found, and found with the expected reason.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { test } from 'node:test';
+import { readRecipients } from '../../server/src/core/bounce/read';
+import { catalog, fixture } from '../helpers';
+
+interface Expected { recipient: string; reason: string; bounce: string; status: string }
+const expected: Record<string, Expected[]> = JSON.parse(fixture('bounces/expected.json'));
+const files = readdirSync('test/fixtures/bounces').filter((f) => f.endsWith('.eml'));
+
+test('every bounce fixture has its expected recipients, and every expectation its fixture', () => {
+  assert.deepEqual(files.sort(), Object.keys(expected).filter((k) => !k.startsWith('_')).sort());
+});
+
+test('each format yields the expected recipients, reasons, hard/soft and status', () => {
+  let total = 0;
+  let found = 0;
+  let reasoned = 0;
+  const problems: string[] = [];
+  for (const file of files) {
+    const got = readRecipients(fixture(`bounces/${file}`), catalog);
+    const want = expected[file];
+    for (const w of want) {
+      total++;
+      const g = got.find((o) => o.recipient.toLowerCase() === w.recipient);
+      if (!g) {
+        problems.push(`${file}: ${w.recipient} not found (got ${got.map((o) => o.recipient).join(', ') || 'nothing'})`);
+        continue;
+      }
+      found++;
+      if (g.reason === w.reason) reasoned++;
+      const actual = { recipient: w.recipient, reason: g.reason, bounce: g.bounce, status: g.status ?? '' };
+      if (JSON.stringify(actual) !== JSON.stringify(w)) problems.push(`${file}: ${JSON.stringify(actual)} ≠ expected ${JSON.stringify(w)} (diagnostic: ${g.diagnostic ?? '—'})`);
+    }
+    for (const g of got) if (!want.some((w) => w.recipient === g.recipient.toLowerCase())) problems.push(`${file}: unexpected recipient ${g.recipient}`);
+  }
+  const pct = (n: number) => `${((100 * n) / total).toFixed(1)} %`;
+  console.log(`bounce fixtures: ${total} recipients; with a summary ${found} (${pct(found)}); with the expected reason ${reasoned} (${pct(reasoned)})`);
+  assert.deepEqual(problems, []);
+});
