@@ -1,5 +1,7 @@
 // The custom requests and notifications between the extension (client/) and the language server.
 // Method names and payload types only: both sides import this file, so they cannot drift apart.
+import type { Action } from './core/bounce/outcome';
+import type { Reason } from './core/bounce/reason';
 import type { CatalogEntry, Family, Severity } from './core/types';
 
 export interface Position { line: number; character: number }
@@ -14,7 +16,7 @@ export interface FileSummaryParams { uri: string }
 export interface FileSummaryCode {
   /** Canonical code (550, 5.1.1, 0x800CCC0E) or the provider entry id for provider findings. */
   code: string;
-  family: Family | 'dsn-summary';
+  family: Family;
   title: string;
   /** What to show for the code when it is not the code itself (provider entries: "Gmail / Google Workspace 550 5.7.26"). */
   label?: string;
@@ -34,6 +36,23 @@ export interface FileSummary {
   findings: number;
   /** Sorted by class (permanent, transient, unknown, intermediate, success), then by count, descending. */
   codes: FileSummaryCode[];
+  /** The recipients a bounce (or complaint report, or automatic reply) reports on, in the message's order. */
+  recipients: FileRecipient[];
+}
+
+/** One recipient of a bounce: what happened, why (the reason taxonomy), hard or soft, and where it is named. */
+export interface FileRecipient {
+  recipient: string;
+  action: Action;
+  reason: Reason;
+  /** "user unknown", "mailbox full" … */
+  reasonTitle: string;
+  bounce: 'hard' | 'soft' | 'none';
+  status?: string;
+  reply?: string;
+  diagnostic?: string;
+  remoteMta?: string;
+  range: Range;
 }
 
 /** `mailErrorCodes/summaryChanged` (server → client): the summary of this document changed. */

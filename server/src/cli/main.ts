@@ -6,7 +6,7 @@ import { version as packageVersion } from '../../../package.json';
 import { Catalog } from '../core/catalog/catalog';
 import type { CompiledCatalog } from '../core/types';
 import { explainArgument } from './explain';
-import { jsonFormatter, LEVEL_RANK, levelOf, sarifFormatter, summaryFormatter, textFormatter, type Formatter, type Level } from './format';
+import { jsonFormatter, LEVEL_RANK, levelOf, recipientLevel, sarifFormatter, summaryFormatter, textFormatter, type Formatter, type Level } from './format';
 import { Output } from './output';
 import { scanInput } from './scan';
 import { fileInput, reasonOf, stdinInput } from './source';
@@ -168,6 +168,15 @@ async function scanCommand(args: string[]): Promise<number> {
             if (!level) continue;
             worst = Math.max(worst, LEVEL_RANK[level]);
             formatter.hit(input.name, hit, level);
+          }
+          await out.drain();
+        },
+        recipients: async (found) => {
+          for (const r of found) {
+            const level = recipientLevel(r.outcome, options.all);
+            if (!level) continue;
+            worst = Math.max(worst, LEVEL_RANK[level]);
+            formatter.recipient(input.name, r, level);
           }
           await out.drain();
         },

@@ -1,9 +1,11 @@
-// The core's entry point: everything found in a document, whether a log, a transcript or a whole message (.eml).
+// The core's entry point: everything found in a document, whether a log, a transcript or a whole message (.eml):
+// the codes (findings) and, for a message, the outcome of each recipient it reports on.
+import { readRecipients } from './bounce/read';
+import type { RecipientOutcome } from './bounce/outcome';
 import type { Catalog } from './catalog/catalog';
 import { decodeBody } from './dsn/decode';
 import { looksLikeMessage, parseMessage, type MimePart } from './dsn/mime';
-import { CATEGORY_TITLES, readDeliveryStatus, type RecipientBlock } from './dsn/summary';
-import { makeFinding, type Finding } from './scan/finding';
+import type { Finding } from './scan/finding';
 import { scan, type ScanOptions } from './scan/scanner';
 
 export interface AnalyzeOptions extends ScanOptions {
@@ -11,14 +13,21 @@ export interface AnalyzeOptions extends ScanOptions {
   message?: boolean;
 }
 
-export function analyze(text: string, catalog: Catalog, options: AnalyzeOptions = {}): Finding[] {
-  const asMessage = options.message ?? looksLikeMessage(text);
-  if (!asMessage) return scan(text, catalog, 0, text.length, options);
-  return analyzeMessage(text, catalog, options);
+export interface Analysis {
+  /** Sorted by start offset. */
+  findings: Finding[];
+  /** In the order the message reports them; empty for text that is not a message. */
+  recipients: RecipientOutcome[];
 }
 
-function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): Finding[] {
+export function analyze(text: string, catalog: Catalog, options: AnalyzeOptions = {}): Analysis {
+  const asMessage = options.message ?? looksLikeMessage(text);
+  if (!asMessage) return { findings: scan(text, catalog, 0, text.length, options), recipients: [] };
   const root = parseMessage(text);
+  return { findings: messageFindings(text, root, catalog, options), recipients: readRecipients(text, catalog, root) };
+}
+
+function messageFindings(text: string, root: MimePart, catalog: Catalog, options: ScanOptions): Finding[] {
   const findings: Finding[] = [];
   visit(root, (part, isLeaf) => {
     // Every part's header block is text worth scanning (Subject, X-Failed-Recipients, Diagnostic fields).
@@ -33,14 +42,6 @@ function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): F
       }
     } else {
       append(findings, scan(text, catalog, part.bodyStart, part.bodyEnd, options));
-    }
-    if (isDeliveryStatus(part.contentType)) {
-      const blocks = decoded ? readDeliveryStatus(decoded.text) : readDeliveryStatus(text, part.bodyStart, part.bodyEnd);
-      for (const block of blocks) {
-        const start = decoded ? decoded.rawOffset[block.start] : block.start;
-        const end = decoded ? decoded.rawOffset[Math.max(block.start, block.end - 1)] + 1 : block.end;
-        findings.push(summaryFinding(block, start, end));
-      }
     }
   });
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -59,22 +60,6 @@ function visit(part: MimePart, fn: (part: MimePart, isLeaf: boolean) => void) {
 
 function isTextual(type: string): boolean {
   return type.startsWith('text/') || type.startsWith('message/');
-}
-
-function isDeliveryStatus(type: string): boolean {
-  return type === 'message/delivery-status' || type === 'message/global-delivery-status';
-}
-
-function summaryFinding(block: RecipientBlock, start: number, end: number): Finding {
-  const s = block.summary;
-  const cls = s.outcome === 'failed' ? 'permanent' : s.outcome === 'delayed' ? 'transient' : s.outcome === 'unknown' ? 'unknown' : 'success';
-  const codes = [s.replyCode, s.status].filter(Boolean).join(' ');
-  const title = `${s.recipient}: ${outcomeWords(s.outcome)}${codes ? ` (${codes})` : ''}${s.outcome === 'failed' || s.outcome === 'delayed' ? ` — ${CATEGORY_TITLES[s.category]}, ${s.bounce} bounce` : ''}`;
-  return makeFinding({ start, end, family: 'dsn-summary', code: s.recipient, title, class: cls, rule: 'dsn', summary: s });
-}
-
-export function outcomeWords(outcome: string): string {
-  return outcome === 'failed' ? 'failed permanently' : outcome === 'delayed' ? 'delayed' : outcome === 'delivered' ? 'delivered' : outcome;
 }
 
 /** A code can be reached twice (a header block scanned as a part and as a message): keep it once. */

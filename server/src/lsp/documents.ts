@@ -2,6 +2,7 @@
 // A full scan runs in chunks and yields between them; an edit to a scanned document rescans only the lines it touched.
 import { BlockDocument, type ContentChange } from './blockDocument';
 import { analyze } from '../core/analyze';
+import type { RecipientOutcome } from '../core/bounce/outcome';
 import type { Catalog } from '../core/catalog/catalog';
 import { looksLikeMessage } from '../core/dsn/mime';
 import type { Finding } from '../core/scan/finding';
@@ -15,6 +16,8 @@ export interface TrackedDocument {
   doc: BlockDocument;
   /** Sorted by start offset. */
   findings: Finding[];
+  /** The recipients a message reports on (bounces, complaint reports, automatic replies); empty for logs. */
+  recipients: RecipientOutcome[];
   /** False until the first full scan of the current content finished. */
   complete: boolean;
   /** Messages (.eml) are analysed whole: their MIME structure does not allow a line-local update. */
@@ -46,7 +49,7 @@ export class DocumentStore {
 
   open(uri: string, languageId: string, version: number, text: string, active: boolean): TrackedDocument {
     const doc = new BlockDocument(uri, languageId, version, text);
-    const tracked: TrackedDocument = { doc, findings: [], complete: false, message: languageId === 'eml' || /\.eml$/i.test(uri) || looksLikeMessage(text), generation: 0, active };
+    const tracked: TrackedDocument = { doc, findings: [], recipients: [], complete: false, message: languageId === 'eml' || /\.eml$/i.test(uri) || looksLikeMessage(text), generation: 0, active };
     this.docs.set(uri, tracked);
     return tracked;
   }
@@ -127,7 +130,9 @@ export class DocumentStore {
     if (t.message) {
       await this.env.yieldNow();
       if (generation !== t.generation) return false;
-      t.findings = analyze(text, catalog, { message: true, families });
+      const analysis = analyze(text, catalog, { message: true, families });
+      t.findings = analysis.findings;
+      t.recipients = analysis.recipients;
       t.complete = true;
       return true;
     }

@@ -12,7 +12,9 @@ import {
 import { Catalog } from '../core/catalog/catalog';
 import type { Explanation } from '../core/catalog/catalog';
 import { explainFindings } from '../core/explain';
-import { explanationMarkdown, entryPage, classWords, summaryMarkdown } from '../core/present/markdown';
+import { outcomeLine, type RecipientOutcome } from '../core/bounce/outcome';
+import { REASON_TITLES } from '../core/bounce/reason';
+import { explanationMarkdown, entryPage, classWords, recipientMarkdown } from '../core/present/markdown';
 import { aggregate, totalsOf } from '../core/present/summary';
 import type { Finding } from '../core/scan/finding';
 import { lineAt } from '../core/scan/scanner';
@@ -27,6 +29,7 @@ import {
   type CatalogResult,
   type DescribeParams,
   type DescribeResult,
+  type FileRecipient,
   type FileSummary,
   type FileSummaryParams,
   type FindingClass,
@@ -112,6 +115,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const active = isOurs(t.doc.uri, t.doc.languageId);
       if (t.active && !active) {
         t.findings = [];
+        t.recipients = [];
         t.complete = false;
         t.generation++;
         void connection.sendDiagnostics({ uri: t.doc.uri, diagnostics: [] });
@@ -210,7 +214,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   /** The level of every family and class, worked out once per publish rather than once per finding. */
   function levelTable(): Record<Finding['family'], Record<FindingClass, Level>> {
-    const families: Finding['family'][] = ['reply', 'enhanced', 'outlook', 'provider', 'dsn-summary'];
+    const families: Finding['family'][] = ['reply', 'enhanced', 'outlook', 'provider'];
     const classes: FindingClass[] = ['success', 'intermediate', 'transient', 'permanent', 'unknown'];
     return Object.fromEntries(families.map((f) => [f, Object.fromEntries(classes.map((c) => [c, levelFor(f, c)]))])) as Record<Finding['family'], Record<FindingClass, Level>>;
   }
@@ -224,6 +228,18 @@ export function startServer(connection: Connection, host: ServerHost): void {
       else left++;
     };
     const levels = levelTable();
+    // A failed recipient first: a bounce's point is who did not get the message.
+    for (const o of t.recipients) {
+      const level = recipientLevel(o);
+      if (level === 'off') continue;
+      add(() => ({
+        range: { start: t.doc.positionAt(o.start), end: t.doc.positionAt(o.end) },
+        severity: LEVEL_TO_SEVERITY[level],
+        source: SOURCE,
+        code: 'recipient',
+        message: outcomeLine(o),
+      }));
+    }
     const findings = t.findings;
     let i = 0;
     for (; i < findings.length && out.length < max; i++) {
@@ -237,9 +253,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
           range,
           severity: LEVEL_TO_SEVERITY[level],
           source: SOURCE,
-          code: f.family === 'provider' ? (entry?.code ?? f.code) : f.family === 'dsn-summary' ? 'dsn' : f.code,
+          code: f.family === 'provider' ? (entry?.code ?? f.code) : f.code,
           codeDescription: url ? { href: url } : undefined,
-          message: f.family === 'dsn-summary' ? f.title : `${f.family === 'provider' ? '' : `${f.code} `}${f.title} (${classWords(f.class)})`,
+          message: `${f.family === 'provider' ? '' : `${f.code} `}${f.title} (${classWords(f.class)})`,
         }));
       }
       for (const note of f.notes ?? []) add(() => ({ range, severity: DiagnosticSeverity.Warning, source: SOURCE, code: `${f.code}:check`, message: note }));
@@ -266,14 +282,26 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return out;
   }
 
+  /** Failed recipients at the permanent level, delayed ones at the transient level; complaints and replies as information. */
+  function recipientLevel(o: RecipientOutcome): Level {
+    if (o.action === 'failed') return settings.severity.permanent;
+    if (o.action === 'delayed') return settings.severity.transient;
+    if (o.action === 'feedback' || o.action === 'vacation') return settings.severity.unknown;
+    return settings.showSuccessCodes ? 'information' : 'off';
+  }
+
   connection.onHover(({ textDocument, position }): Hover | null => {
     const t = store.get(textDocument.uri);
     if (!t?.active) return null;
     const offset = t.doc.offsetAt(position);
+    const recipient = t.recipients.find((o) => o.end > o.start && o.start <= offset && offset <= o.end);
+    if (recipient) {
+      return { contents: { kind: 'markdown', value: recipientMarkdown(recipient, catalog) }, range: { start: t.doc.positionAt(recipient.start), end: t.doc.positionAt(recipient.end) } };
+    }
     const i = findingAt(t.findings, offset);
     if (i < 0) return null;
     const f = t.findings[i];
-    const markdown = f.summary ? summaryMarkdown(f.summary, catalog) : explanationMarkdown(explainAround(t, i));
+    const markdown = explanationMarkdown(explainAround(t, i));
     // Never trusted: `value` is plain Markdown without command links, and everything from the file is escaped.
     return { contents: { kind: 'markdown', value: markdown }, range: { start: t.doc.positionAt(f.start), end: t.doc.positionAt(f.end) } };
   });
@@ -290,7 +318,19 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onRequest(FileSummaryRequest, ({ uri }: FileSummaryParams): FileSummary | null => {
     const t = store.get(uri);
     if (!t?.active) return null;
-    return { uri, version: t.doc.version, complete: t.complete, totals: totalsOf(t.findings), findings: t.findings.length, codes: aggregate(t.findings, (f) => f, (f) => ({ start: t.doc.positionAt(f.start), end: t.doc.positionAt(f.end) })) };
+    const recipients: FileRecipient[] = t.recipients.map((o) => ({
+      recipient: o.recipient,
+      action: o.action,
+      reason: o.reason,
+      reasonTitle: REASON_TITLES[o.reason],
+      bounce: o.bounce,
+      status: o.status,
+      reply: o.reply,
+      diagnostic: o.diagnostic,
+      remoteMta: o.remoteMta,
+      range: { start: t.doc.positionAt(o.start), end: t.doc.positionAt(o.end) },
+    }));
+    return { uri, version: t.doc.version, complete: t.complete, totals: totalsOf(t.findings), findings: t.findings.length, codes: aggregate(t.findings, (f) => f, (f) => ({ start: t.doc.positionAt(f.start), end: t.doc.positionAt(f.end) })), recipients };
   });
 
   connection.onRequest(CatalogRequest, (): CatalogResult => ({ entries: [...catalog.entries], structure: catalog.structure }));

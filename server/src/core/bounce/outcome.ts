@@ -1,6 +1,6 @@
 // One recipient's outcome as a bounce (or a delivery report, a complaint, an automatic reply) tells it: its own type,
 // not a Finding, because it is about an address, not a code found at a place in the text.
-import { classify, commandOf, isBounce, isHard, type Reason, type ReasonInput } from './reason';
+import { classify, commandOf, isBounce, isHard, REASON_TITLES, type Reason, type ReasonInput } from './reason';
 
 /** What happened to the message for this recipient. */
 export type Action = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded' | 'feedback' | 'vacation' | 'unknown';
@@ -86,4 +86,31 @@ export function makeOutcome(f: OutcomeFields): RecipientOutcome {
 /** Diagnostics are shown on one line: folded and wrapped text is joined with single spaces. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 4000);
+}
+
+/** How the outcome reads in a sentence ("failed permanently", "delayed", "complaint" …). */
+export function actionWords(action: Action): string {
+  switch (action) {
+    case 'failed': return 'failed permanently';
+    case 'delayed': return 'delayed (still being retried, or given up after retries)';
+    case 'feedback': return 'complaint report (not a bounce)';
+    case 'vacation': return 'automatic reply (not a bounce)';
+    default: return action;
+  }
+}
+
+export function bounceWords(bounce: RecipientOutcome['bounce']): string {
+  return bounce === 'hard' ? 'hard: the address itself will never work' : bounce === 'soft' ? 'soft: the address may work once the cause is fixed' : 'not a bounce';
+}
+
+/** What hard and soft mean, wherever outcomes are shown. */
+export const HARD_SOFT_NOTE =
+  'Hard bounce: the address will never work (user unknown, domain unknown, moved, domain accepts no mail) and can be removed from your lists. Every other failure is soft, permanent spam and policy refusals included: fixing the sending side makes them pass.';
+
+/** One line about an outcome: "bob@example.org: failed permanently (550 5.1.1) — user unknown, hard bounce". */
+export function outcomeLine(o: RecipientOutcome): string {
+  const codes = [o.reply, o.status].filter(Boolean).join(' ');
+  const what = o.action === 'failed' ? 'failed permanently' : o.action === 'feedback' ? 'complaint' : o.action === 'vacation' ? 'automatic reply' : o.action;
+  const why = o.bounce === 'none' ? '' : ` — ${REASON_TITLES[o.reason]}, ${o.bounce} bounce`;
+  return `${o.recipient}: ${what}${codes ? ` (${codes})` : ''}${why}`;
 }

@@ -34,6 +34,9 @@ export function readDeliveryStatus(view: TextView, from = 0, to = view.text.leng
     const diagnosticField = field(group, 'diagnostic-code');
     const diagnostic = typed(diagnosticField);
     const action = actionOf(field(group, 'action'));
+    // The address itself, inside the field (folded fields included): that is what the editor points at.
+    const at = text.indexOf(recipient, anchor.valueStart);
+    const [start, end] = at >= 0 && at < anchor.end ? [at, at + recipient.length] : [anchor.start, anchor.end];
     out.push({
       recipient,
       action,
@@ -44,8 +47,8 @@ export function readDeliveryStatus(view: TextView, from = 0, to = view.text.leng
       reportingMta: reportingMta?.replace(/\s*\(.*$/, ''),
       date: field(group, 'last-attempt-date') ?? arrival,
       format: 'rfc3464',
-      start: view.raw(anchor.start),
-      end: view.raw(Math.max(anchor.start, anchor.end - 1)) + 1,
+      start: view.raw(start),
+      end: view.raw(Math.max(start, end - 1)) + 1,
     });
   }
   return out;
