@@ -5,6 +5,7 @@ import catalogData from 'catalog:compiled';
 import { version as packageVersion } from '../../../package.json';
 import { Catalog } from '../core/catalog/catalog';
 import type { CompiledCatalog } from '../core/types';
+import { BOUNCES_HELP, bouncesMain } from './bounces';
 import { explainArgument } from './explain';
 import { jsonFormatter, LEVEL_RANK, levelOf, recipientLevel, sarifFormatter, summaryFormatter, textFormatter, type Formatter, type Level } from './format';
 import { Output } from './output';
@@ -16,6 +17,7 @@ const NAME = 'mail-error-codes';
 
 export const USAGE = `Usage: ${NAME} explain CODE|REPLY…
        ${NAME} scan [--format text|json|sarif] [--summary] [--all] [--fail-on LEVEL] FILE…|-
+       ${NAME} bounces [--format table|csv|json] DIR|FILE…
        ${NAME} --help | --version`;
 
 export const HELP = `${NAME} — explains SMTP reply codes, enhanced status codes (RFC 3463), Outlook hex errors and
@@ -30,10 +32,15 @@ Commands:
                         .eml files (and input that starts like a message) are read whole (up to 64 MB) so that the
                         delivery status of each recipient is reported too; other input is streamed.
 
+${BOUNCES_HELP}
+
 Options of scan:
   -f, --format FORMAT   text (default): FILE:LINE:COL: severity code title
-                        json: JSON Lines, one object per finding: file, line (1-based), character and
-                          endCharacter (0-based UTF-16 offsets in the line), code, family, severity, title
+                        json: JSON Lines, one {"type":"finding"} object per finding: file, line (1-based),
+                          character and endCharacter (0-based UTF-16 offsets in the line), code, family,
+                          severity, title; and one {"type":"recipient"} object per recipient of a message:
+                          file, line, character, recipient, action, status, reply, reason, bounce, remoteMta,
+                          diagnostic …
                         sarif: one SARIF 2.1.0 log
   -s, --summary         Counts per code instead of each finding (text or json)
   -a, --all             Also report success (2xx) and intermediate (3xx) codes, as information
@@ -208,6 +215,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'explain') return await explainCommand(rest);
     if (command === 'scan') return await scanCommand(rest);
+    if (command === 'bounces') return await bouncesMain(rest, makeCatalog, (m) => new UsageError(m), styleFor(wantsColour(process.stdout)), new Output());
     throw new UsageError(command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

@@ -28,7 +28,9 @@ const MAX_NESTING = 3;
 
 /** The recipients of a message (the whole text of an .eml), each with its outcome and reason. */
 export function readRecipients(text: string, catalog?: Catalog, root: MimePart = parseMessage(text)): RecipientOutcome[] {
-  return readMessage(text, root, 0).map((f) => makeOutcome({ ...f, providerReason: f.providerReason ?? providerReason(catalog, f) }));
+  // Without a date of its own, an outcome is as old as the report that tells it.
+  const date = headerValue(root.headers, 'date');
+  return readMessage(text, root, 0).map((f) => makeOutcome({ ...f, date: f.date ?? date, providerReason: f.providerReason ?? providerReason(catalog, f) }));
 }
 
 function readMessage(text: string, root: MimePart, depth: number): OutcomeFields[] {

@@ -1,0 +1,176 @@
+// The messages in files and folders, one at a time: .eml files, mbox files (split at their "From " lines) and Maildir
+// folders, walked in order without listing a whole tree in memory. A file that cannot be read is reported and the
+// walk goes on.
+import { opendir, open, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { looksLikeMessage } from '../core/dsn/mime';
+import { isBinary, reasonOf } from './source';
+
+export interface Message {
+  /** Where it came from: the file, or "file.mbox#3" for the third message of an mbox file. */
+  name: string;
+  /** The file it is in (for an mbox message, the mbox file). */
+  file: string;
+  /** 1-based line of the message's first line in its file. */
+  line: number;
+  text: string;
+}
+
+export type Walked = { kind: 'message'; message: Message } | { kind: 'problem'; file: string; reason: string } | { kind: 'skipped'; file: string };
+
+/** Messages larger than this are reported, not read. */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+const PROBE = 4096;
+const CHUNK = 1024 * 1024;
+
+/**
+ * Walks the arguments in order. Named files must be messages or mbox files; inside folders, files that are neither
+ * (a README, an index) are skipped without an error, and hidden files and folders (Maildir's tmp/) are left out.
+ */
+export async function* walk(paths: string[]): AsyncGenerator<Walked> {
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      yield { kind: 'problem', file: path, reason: reasonOf(error) };
+      continue;
+    }
+    if (info.isDirectory()) yield* walkFolder(path);
+    else yield* readFile(path, true);
+  }
+}
+
+async function* walkFolder(folder: string): AsyncGenerator<Walked> {
+  let dir;
+  try {
+    dir = await opendir(folder);
+  } catch (error) {
+    yield { kind: 'problem', file: folder, reason: reasonOf(error) };
+    return;
+  }
+  // Sorted within each folder so that runs are repeatable; only one folder's names are held at a time.
+  const names: { name: string; folder: boolean }[] = [];
+  try {
+    for await (const entry of dir) {
+      if (entry.name.startsWith('.') || entry.name === 'tmp') continue;
+      if (entry.isDirectory()) names.push({ name: entry.name, folder: true });
+      else if (entry.isFile() || entry.isSymbolicLink()) names.push({ name: entry.name, folder: false });
+    }
+  } catch (error) {
+    yield { kind: 'problem', file: folder, reason: reasonOf(error) };
+  }
+  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of names) {
+    const path = join(folder, entry.name);
+    if (entry.folder) yield* walkFolder(path);
+    else yield* readFile(path, false);
+  }
+}
+
+/** One file: a message, or an mbox file split into its messages. */
+async function* readFile(path: string, named: boolean): AsyncGenerator<Walked> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    yield { kind: 'problem', file: path, reason: reasonOf(error) };
+    return;
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) {
+      yield { kind: 'problem', file: path, reason: 'is a directory' };
+      return;
+    }
+    const probe = Buffer.alloc(Math.min(PROBE, info.size));
+    const { bytesRead } = await handle.read(probe, 0, probe.length, 0);
+    const head = probe.subarray(0, bytesRead);
+    if (isBinary(head)) {
+      if (named) yield { kind: 'problem', file: path, reason: 'binary file, not a message' };
+      else yield { kind: 'skipped', file: path };
+      return;
+    }
+    const start = new TextDecoder('utf-8').decode(head);
+    if (/^From \S/.test(start)) {
+      yield* readMbox(handle, path);
+      return;
+    }
+    if (!looksLikeMessage(start) && !/\.eml$/i.test(path)) {
+      if (named) yield { kind: 'problem', file: path, reason: 'not a message (.eml) or mbox file' };
+      else yield { kind: 'skipped', file: path };
+      return;
+    }
+    if (info.size > MAX_MESSAGE_BYTES) {
+      yield { kind: 'problem', file: path, reason: `larger than ${MAX_MESSAGE_BYTES / 1048576} MB, not read` };
+      return;
+    }
+    const bytes = Buffer.alloc(info.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const r = await handle.read(bytes, read, bytes.length - read, read);
+      if (r.bytesRead === 0) break;
+      read += r.bytesRead;
+    }
+    yield { kind: 'message', message: { name: path, file: path, line: 1, text: new TextDecoder('utf-8').decode(bytes.subarray(0, read)) } };
+  } catch (error) {
+    yield { kind: 'problem', file: path, reason: reasonOf(error) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** An mbox file, streamed: a message ends where a line starting with "From " follows an empty line. */
+async function* readMbox(handle: Awaited<ReturnType<typeof open>>, path: string): AsyncGenerator<Walked> {
+  const decoder = new TextDecoder('utf-8');
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  let pending = '';
+  let current: string[] = [];
+  let size = 0;
+  let index = 0;
+  let line = 1;
+  let startLine = 1;
+  let tooBig = false;
+  let previousEmpty = true;
+  const finish = (): Walked | undefined => {
+    if (!index) return undefined;
+    const name = `${path}#${index}`;
+    const text = current.join('');
+    current = [];
+    size = 0;
+    if (tooBig) {
+      tooBig = false;
+      return { kind: 'problem', file: name, reason: `message larger than ${MAX_MESSAGE_BYTES / 1048576} MB, not read` };
+    }
+    return { kind: 'message', message: { name, file: path, line: startLine, text } };
+  };
+  for (let position = 0; ; ) {
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+    position += bytesRead;
+    pending += decoder.decode(buffer.subarray(0, bytesRead), { stream: bytesRead > 0 });
+    let nl: number;
+    let from = 0;
+    while ((nl = pending.indexOf('\n', from)) >= 0 || (bytesRead === 0 && from < pending.length)) {
+      const end = nl >= 0 ? nl + 1 : pending.length;
+      const text = pending.slice(from, end);
+      from = end;
+      if (previousEmpty && text.startsWith('From ')) {
+        const done = finish();
+        if (done) yield done;
+        index++;
+        startLine = line + 1;
+      } else if (index) {
+        size += text.length;
+        if (size > MAX_MESSAGE_BYTES) tooBig = true;
+        else current.push(text);
+      }
+      previousEmpty = text === '\n' || text === '\r\n';
+      line++;
+      if (nl < 0) break;
+    }
+    pending = pending.slice(from);
+    if (bytesRead === 0) break;
+  }
+  const last = finish();
+  if (last) yield last;
+}
