@@ -7,6 +7,8 @@
 //  4. Catalog: load time of the compiled catalog, its size in entries and bytes.
 //  5. Memory over 1 000 open/close cycles of a 5 MB log.
 //  6. The command-line tool streaming a 1 GB log: throughput and peak memory, against rg (scripts/bench-cli.mjs).
+//  7. `bounces` over a folder of 100 000 generated bounces: files per second and peak memory, against rg
+//     (scripts/bench-bounces.mjs).
 // --quick: small sizes, to check that the benchmark runs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -96,6 +98,14 @@ try {
   results.cli = JSON.parse(cli.stdout);
 } catch {
   results.cli = { error: (cli.stderr || cli.stdout).slice(0, 500) };
+}
+
+// 7. bounces over a folder of bounces (its own script: it generates the folder on disk).
+const bounces = spawnSync(process.execPath, [join(root, 'scripts/bench-bounces.mjs'), quick ? '2000' : '100000'], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 24 });
+try {
+  results.bounces = JSON.parse(bounces.stdout);
+} catch {
+  results.bounces = { error: (bounces.stderr || bounces.stdout).slice(0, 500) };
 }
 
 console.log(JSON.stringify(results, null, 2));
