@@ -1,6 +1,7 @@
 // The status bar item: permanent and transient finding counts of the active supported file; hidden elsewhere.
 import * as vscode from 'vscode';
 import type { ActiveFileSummary, SummaryState } from './activeFileSummary';
+import { recipientCounts } from './views/inThisFileTree';
 
 export class SummaryStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
@@ -24,9 +25,12 @@ export class SummaryStatusBar implements vscode.Disposable {
     }
     if (state.kind === 'ready') {
       const { permanent = 0, transient = 0, unknown = 0 } = state.summary.totals;
-      this.item.text = `$(error) ${permanent} $(warning) ${transient}`;
+      const recipients = state.summary.recipients ?? [];
+      const bounced = recipients.filter((r) => r.bounce !== 'none').length;
+      this.item.text = `$(error) ${permanent} $(warning) ${transient}${recipients.length ? ` $(mail) ${bounced}` : ''}`;
       this.item.tooltip = `Mail Error Codes: ${plural(permanent, 'permanent failure')}, ${plural(transient, 'transient failure')}`
-        + `${unknown ? `, ${plural(unknown, 'code')} of unknown class` : ''} in this file.${state.summary.complete ? '' : ' (still scanning)'}\nClick to show them.`;
+        + `${unknown ? `, ${plural(unknown, 'code')} of unknown class` : ''} in this file.${state.summary.complete ? '' : ' (still scanning)'}`
+        + `${recipients.length ? `\n${plural(bounced, 'recipient')} bounced: ${recipientCounts(recipients)}.` : ''}\nClick to show them.`;
     } else if (state.kind === 'loading') {
       this.item.text = '$(sync~spin) Mail codes';
       this.item.tooltip = 'Mail Error Codes: looking for codes in this file…';

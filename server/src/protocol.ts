@@ -75,3 +75,28 @@ export interface SearchResult { entries: { id: string; score: number }[] }
 export const DescribeRequest = 'mailErrorCodes/describe';
 export interface DescribeParams { id?: string; text?: string }
 export interface DescribeResult { title: string; markdown: string; found: boolean }
+
+/**
+ * `mailErrorCodes/readRecipients`: the recipients of whole messages the client read (the bounce report of a folder).
+ * The client reads the files (workspace.fs works for every kind of workspace); the server parses them.
+ */
+export const ReadRecipientsRequest = 'mailErrorCodes/readRecipients';
+export interface ReadRecipientsParams { messages: { id: number; text: string }[] }
+export interface ReadRecipientsResult { results: { id: number; recipients: MessageRecipient[]; error?: string }[] }
+export interface MessageRecipient {
+  recipient: string;
+  action: Action;
+  reason: Reason;
+  reasonTitle: string;
+  bounce: 'hard' | 'soft' | 'none';
+  status?: string;
+  reply?: string;
+  command?: string;
+  remoteMta?: string;
+  date?: string;
+  diagnostic?: string;
+  /** Where the message names the recipient: 0-based line and UTF-16 character in the message text, and the length. */
+  line: number;
+  character: number;
+  length: number;
+}

@@ -5,6 +5,7 @@ import type { Catalog } from '../core/catalog/catalog';
 import { HARD_SOFT_NOTE, type RecipientOutcome } from '../core/bounce/outcome';
 import { readRecipients } from '../core/bounce/read';
 import { REASON_TITLES, type Reason } from '../core/bounce/reason';
+import { BOUNCE_CSV_HEADER, csvRow } from '../core/present/csv';
 import { recipientRecord } from './format';
 import { walk, type Message } from './messages';
 import type { Output } from './output';
@@ -113,8 +114,8 @@ type RowWriter = (message: Message, found: ReturnType<typeof locateRecipients>[n
 function rowWriter(format: BouncesFormat, out: Output, style: Style): RowWriter {
   if (format === 'json') return (message, found) => out.line(JSON.stringify(recipientRecord(message.name, found)));
   if (format === 'csv') {
-    out.line(['file', 'line', 'recipient', 'action', 'reason', 'bounce', 'status', 'reply', 'remote_mta', 'date', 'diagnostic'].join(','));
-    return (message, { outcome: o, line }) => out.line([message.name, String(line), o.recipient, o.action, o.reason, o.bounce, o.status ?? '', o.reply ?? '', o.remoteMta ?? '', o.date ?? '', o.diagnostic ?? ''].map(csvField).join(','));
+    out.line(csvRow(BOUNCE_CSV_HEADER));
+    return (message, { outcome: o, line }) => out.line(csvRow([message.name, line, o.recipient, o.action, o.reason, o.bounce, o.status, o.reply, o.remoteMta, o.date, o.diagnostic]));
   }
   out.line(style.bold(COLUMNS.map((c) => c.title.padEnd(c.width)).join(' ').trimEnd()));
   return (message, { outcome: o }) => {
@@ -128,12 +129,6 @@ function rowWriter(format: BouncesFormat, out: Output, style: Style): RowWriter 
 function fit(value: string, width: number, cutStart: boolean): string {
   if (value.length <= width) return value.padEnd(width);
   return cutStart ? `…${value.slice(value.length - width + 1)}` : `${value.slice(0, width - 1)}…`;
-}
-
-/** RFC 4180: quoted when it holds a comma, a quote or a line break; a leading =+-@ is quoted too (spreadsheet formulas). */
-function csvField(value: string): string {
-  const v = clean(value);
-  return /[",\r\n]|^[=+\-@\t]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 function sortedCounts<K>(map: Map<K, number>): [K, number][] {

@@ -3,6 +3,7 @@
 // walk goes on.
 import { opendir, open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isMbox, MboxSplitter, type MboxMessage } from '../core/bounce/mbox';
 import { looksLikeMessage } from '../core/dsn/mime';
 import { isBinary, reasonOf } from './source';
 
@@ -92,7 +93,7 @@ async function* readFile(path: string, named: boolean): AsyncGenerator<Walked> {
       return;
     }
     const start = new TextDecoder('utf-8').decode(head);
-    if (/^From \S/.test(start)) {
+    if (isMbox(start)) {
       yield* readMbox(handle, path);
       return;
     }
@@ -124,53 +125,29 @@ async function* readFile(path: string, named: boolean): AsyncGenerator<Walked> {
 async function* readMbox(handle: Awaited<ReturnType<typeof open>>, path: string): AsyncGenerator<Walked> {
   const decoder = new TextDecoder('utf-8');
   const buffer = Buffer.allocUnsafe(CHUNK);
-  let pending = '';
-  let current: string[] = [];
-  let size = 0;
-  let index = 0;
-  let line = 1;
-  let startLine = 1;
-  let tooBig = false;
-  let previousEmpty = true;
-  const finish = (): Walked | undefined => {
-    if (!index) return undefined;
-    const name = `${path}#${index}`;
-    const text = current.join('');
-    current = [];
-    size = 0;
-    if (tooBig) {
-      tooBig = false;
-      return { kind: 'problem', file: name, reason: `message larger than ${MAX_MESSAGE_BYTES / 1048576} MB, not read` };
-    }
-    return { kind: 'message', message: { name, file: path, line: startLine, text } };
+  const splitter = new MboxSplitter(MAX_MESSAGE_BYTES);
+  const walked = (m: MboxMessage): Walked => {
+    const name = `${path}#${m.index}`;
+    return m.tooBig ? { kind: 'problem', file: name, reason: `message larger than ${MAX_MESSAGE_BYTES / 1048576} MB, not read` } : { kind: 'message', message: { name, file: path, line: m.line, text: m.text } };
   };
+  let pending = '';
   for (let position = 0; ; ) {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
     position += bytesRead;
     pending += decoder.decode(buffer.subarray(0, bytesRead), { stream: bytesRead > 0 });
-    let nl: number;
     let from = 0;
-    while ((nl = pending.indexOf('\n', from)) >= 0 || (bytesRead === 0 && from < pending.length)) {
-      const end = nl >= 0 ? nl + 1 : pending.length;
-      const text = pending.slice(from, end);
-      from = end;
-      if (previousEmpty && text.startsWith('From ')) {
-        const done = finish();
-        if (done) yield done;
-        index++;
-        startLine = line + 1;
-      } else if (index) {
-        size += text.length;
-        if (size > MAX_MESSAGE_BYTES) tooBig = true;
-        else current.push(text);
-      }
-      previousEmpty = text === '\n' || text === '\r\n';
-      line++;
-      if (nl < 0) break;
+    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n', from)) {
+      const done = splitter.push(pending.slice(from, nl + 1));
+      from = nl + 1;
+      if (done) yield walked(done);
     }
     pending = pending.slice(from);
     if (bytesRead === 0) break;
   }
-  const last = finish();
-  if (last) yield last;
+  if (pending) {
+    const done = splitter.push(pending);
+    if (done) yield walked(done);
+  }
+  const last = splitter.end();
+  if (last) yield walked(last);
 }

@@ -13,6 +13,7 @@ import { Catalog } from '../core/catalog/catalog';
 import type { Explanation } from '../core/catalog/catalog';
 import { explainFindings } from '../core/explain';
 import { outcomeLine, type RecipientOutcome } from '../core/bounce/outcome';
+import { readRecipients } from '../core/bounce/read';
 import { REASON_TITLES } from '../core/bounce/reason';
 import { explanationMarkdown, entryPage, classWords, recipientMarkdown } from '../core/present/markdown';
 import { aggregate, totalsOf } from '../core/present/summary';
@@ -24,6 +25,7 @@ import {
   CatalogRequest,
   DescribeRequest,
   FileSummaryRequest,
+  ReadRecipientsRequest,
   SearchRequest,
   SummaryChangedNotification,
   type CatalogResult,
@@ -33,6 +35,9 @@ import {
   type FileSummary,
   type FileSummaryParams,
   type FindingClass,
+  type MessageRecipient,
+  type ReadRecipientsParams,
+  type ReadRecipientsResult,
   type SearchParams,
   type SearchResult,
   type SummaryChangedParams,
@@ -333,6 +338,20 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return { uri, version: t.doc.version, complete: t.complete, totals: totalsOf(t.findings), findings: t.findings.length, codes: aggregate(t.findings, (f) => f, (f) => ({ start: t.doc.positionAt(f.start), end: t.doc.positionAt(f.end) })), recipients };
   });
 
+  connection.onRequest(ReadRecipientsRequest, async ({ messages }: ReadRecipientsParams): Promise<ReadRecipientsResult> => {
+    const results: ReadRecipientsResult['results'] = [];
+    for (const { id, text } of Array.isArray(messages) ? messages : []) {
+      try {
+        results.push({ id, recipients: readRecipients(String(text), catalog).map((o) => messageRecipient(String(text), o)) });
+      } catch (error) {
+        results.push({ id, recipients: [], error: `could not be read as a bounce: ${error instanceof Error ? error.message : String(error)}` });
+      }
+      // A batch of large messages must not hold up hovers and diagnostics.
+      await host.yieldNow();
+    }
+    return { results };
+  });
+
   connection.onRequest(CatalogRequest, (): CatalogResult => ({ entries: [...catalog.entries], structure: catalog.structure }));
 
   connection.onRequest(SearchRequest, ({ query, limit }: SearchParams): SearchResult => ({
@@ -356,6 +375,32 @@ function resolveAgainst(dir: string | undefined, path: string): string {
   const p = path.replace(/^\$\{workspaceFolder\}[\\/]?/, '');
   if (!dir || /^(?:[\\/]|[A-Za-z]:[\\/])/.test(p)) return p;
   return `${dir.replace(/[\\/]$/, '')}/${p}`;
+}
+
+/** An outcome as the bounce report shows it, with its place as a line and character of the message text. */
+function messageRecipient(text: string, o: RecipientOutcome): MessageRecipient {
+  let line = 0;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < o.start; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  return {
+    recipient: o.recipient,
+    action: o.action,
+    reason: o.reason,
+    reasonTitle: REASON_TITLES[o.reason],
+    bounce: o.bounce,
+    status: o.status,
+    reply: o.reply,
+    command: o.command,
+    remoteMta: o.remoteMta,
+    date: o.date,
+    diagnostic: o.diagnostic && o.diagnostic.length > 1000 ? `${o.diagnostic.slice(0, 1000)}…` : o.diagnostic,
+    line,
+    character: o.start - lineStart,
+    length: o.end - o.start,
+  };
 }
 
 /** Index of the finding that contains the offset (its end included), or -1. */
