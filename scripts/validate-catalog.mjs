@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Validator } from '@cfworker/json-schema';
+import { compileCatalog } from './compile-catalog.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const schema = JSON.parse(readFileSync(join(root, 'catalog/schema.json'), 'utf8'));
@@ -27,6 +28,15 @@ for (const file of files) {
   for (const entry of data.entries ?? []) {
     if (ids.has(entry.id)) { bad++; console.log(`${file}: duplicate id ${entry.id} (also in ${ids.get(entry.id)})`); }
     ids.set(entry.id, file);
+  }
+}
+// The built-in catalog also has rules the schema cannot state (provider blocks, reasons): the compiler checks them.
+if (process.argv.length <= 2 && !bad) {
+  try {
+    compileCatalog(root);
+  } catch (error) {
+    bad++;
+    console.log(error.message);
   }
 }
 console.log(`${files.length} files, ${ids.size} entries, ${bad ? bad + ' with problems' : 'all valid'}`);

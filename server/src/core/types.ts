@@ -12,6 +12,17 @@ export interface Source {
   url?: string;
 }
 
+/** A mailbox provider, gateway or sending service: the `provider` block of its catalog file. */
+export interface ProviderInfo {
+  id: string;
+  name: string;
+  /** Domain suffixes of its mail hosts: a host equal to one, or ending in "." + one, is the provider's. */
+  hosts?: string[];
+  /** Literal strings in (nearly) every reply of this provider and no other's: Gmail's "gsmtp". */
+  markers?: string[];
+  sources: Source[];
+}
+
 export interface CatalogEntry {
   id: string;
   family: Family;
@@ -25,8 +36,12 @@ export interface CatalogEntry {
   group?: string;
   provider?: string;
   providerName?: string;
+  /** Provider entries: `smtp` (default) for replies in SMTP; `http` for statuses of a sending API (Mailgun's 400). */
+  kind?: 'smtp' | 'http';
   codes?: string[];
   phrases?: string[];
+  /** Provider entries: literal strings only this provider writes ([TSS04], S3150); they identify the entry whatever its codes. */
+  markers?: string[];
   /** Provider entries: why delivery failed, in the bounce taxonomy (catalog/schema.json $defs.reason). */
   reason?: Reason;
   definedBy?: { kind: 'rfc' | 'vendor' | 'folklore'; rfc?: string; section?: string; note?: string };
@@ -64,4 +79,6 @@ export interface CompiledCatalog {
   version: string;
   structure: CatalogStructure;
   entries: CatalogEntry[];
+  /** The provider blocks of the provider files, in file order. */
+  providers?: ProviderInfo[];
 }

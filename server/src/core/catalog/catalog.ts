@@ -1,7 +1,8 @@
 // The catalog in memory: indexes over the entries and the three ways in (lookup a code, explain a reply, search).
-import type { CatalogEntry, CatalogStructure, CompiledCatalog, DigitInfo, Family, Severity } from '../types';
+import type { CatalogEntry, CatalogStructure, CompiledCatalog, DigitInfo, Family, ProviderInfo, Severity } from '../types';
 import { explain } from '../explain';
 import { classOf, parseCode, registryKey } from './codes';
+import { answeringHost, HostTable } from './hosts';
 import { PhraseMatcher, type PhraseHit } from './phrases';
 
 export interface LookupResult {
@@ -47,6 +48,15 @@ const EMPTY_STRUCTURE: CatalogStructure = {
   sources: [],
 };
 
+/** The provider that gave a reply, known from the host that answered. */
+export interface AnsweredBy {
+  host: string;
+  provider: ProviderInfo;
+}
+
+/** A phrase this long (in normal form) identifies its message even when the reply's codes are not the documented ones. */
+const SPECIFIC_PHRASE = 30;
+/** Without a code to anchor them, only phrases this long are looked for in any line of a log. */
 const MIN_CODELESS_PHRASE = 16;
 const FAMILY_ORDER: Record<Family, number> = { reply: 0, enhanced: 1, outlook: 2, provider: 3 };
 
@@ -60,30 +70,37 @@ export class Catalog {
   /** "550", "5.7.26" → provider entries keyed by that code. */
   private readonly providersByCode = new Map<string, CatalogEntry[]>();
   private readonly byName = new Map<string, CatalogEntry>();
+  /** Mailbox providers, gateways and sending services, with their mail hosts. */
+  readonly providers: readonly ProviderInfo[];
+  private readonly providerById = new Map<string, ProviderInfo>();
+  private readonly hosts: HostTable;
   private readonly phrases: PhraseMatcher;
   private readonly codelessPattern?: RegExp;
-  private readonly codelessEntries: CatalogEntry[];
-  private readonly codeMatchers = new Map<string, (text: string) => PhraseHit[]>();
   private searchText?: Map<CatalogEntry, { code: string; title: string; other: string }>;
 
   constructor(compiled: CompiledCatalog, custom: readonly CatalogEntry[] = []) {
     this.version = compiled.version;
     this.structure = compiled.structure ?? EMPTY_STRUCTURE;
+    this.providers = compiled.providers ?? [];
+    for (const p of this.providers) this.providerById.set(p.id, p);
+    this.hosts = new HostTable(this.providers);
     // A custom entry with the id of a built-in one replaces it: organisations can re-word what they need to.
     for (const entry of [...compiled.entries, ...custom]) this.byId.set(entry.id, entry);
     this.entries = [...this.byId.values()];
     for (const entry of this.entries) {
       if (entry.family === 'provider') {
-        for (const code of entry.codes ?? []) push(this.providersByCode, code, entry);
+        // An HTTP status of a sending API shares its digits with a reply code, not its meaning.
+        if (entry.kind !== 'http') for (const code of entry.codes ?? []) push(this.providersByCode, code, entry);
       } else {
         push(this.byCode, `${entry.family}:${entry.code}`, entry);
       }
       if (entry.name) this.byName.set(entry.name.toUpperCase(), entry);
     }
-    this.phrases = new PhraseMatcher(this.entries.filter((e) => e.phrases?.length));
-    // Without a code to anchor them, only long phrases are specific enough to be looked for in any line of a log.
-    this.codelessEntries = this.entries.filter((e) => e.family === 'provider' && !e.codes?.length);
-    const codeless = this.codelessEntries.flatMap((e) => e.phrases ?? []).filter((p) => p.trim().length >= MIN_CODELESS_PHRASE);
+    this.phrases = new PhraseMatcher(this.entries.filter((e) => e.phrases?.length || e.markers?.length), this.providers);
+    // Entries no SMTP code leads to are looked for in every line, by their markers and long phrases only.
+    const codeless = this.entries
+      .filter((e) => e.family === 'provider' && isCodeless(e))
+      .flatMap((e) => [...(e.phrases ?? []).filter((p) => p.trim().length >= MIN_CODELESS_PHRASE), ...(e.markers ?? [])]);
     // Literal phrases, escaped: the pattern is a plain alternation of fixed strings.
     if (codeless.length) this.codelessPattern = new RegExp(codeless.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'gi');
   }
@@ -91,7 +108,24 @@ export class Catalog {
   /** A catalog with the user's custom entries added (the built-in ones stay as they are). */
   withCustom(custom: readonly CatalogEntry[]): Catalog {
     const builtIn = this.entries.filter((e) => !e.origin || e.origin === 'built-in');
-    return new Catalog({ version: this.version, structure: this.structure, entries: builtIn }, custom);
+    return new Catalog({ version: this.version, structure: this.structure, entries: builtIn, providers: [...this.providers] }, custom);
+  }
+
+  /** A provider by its id (gmail, microsoft365 …). */
+  provider(id: string): ProviderInfo | undefined {
+    return this.providerById.get(id);
+  }
+
+  /** The provider a mail host belongs to: gmail-smtp-in.l.google.com → Gmail, contoso-com.mail.protection.outlook.com → Microsoft 365. */
+  providerOfHost(host: string): ProviderInfo | undefined {
+    return this.hosts.providerOf(host);
+  }
+
+  /** The host that gave the reply in a log line or bounce (relay=…, H=…, Remote-MTA: …), when it is a provider's. */
+  answeredBy(text: string): AnsweredBy | undefined {
+    const host = answeringHost(text);
+    const provider = host ? this.hosts.providerOf(host) : undefined;
+    return host && provider ? { host, provider } : undefined;
   }
 
   get(id: string): CatalogEntry | undefined {
@@ -186,26 +220,54 @@ export class Catalog {
   }
 
   /**
-   * Provider entries whose phrases occur in the text, best first. With codes given, only entries keyed by one of
-   * them (or by no code) can match: two providers use the same words for different things.
+   * Provider entries that explain a reply, best first. `codes` are the reply and enhanced codes found in it;
+   * `context` is where to look for the host that answered (the whole log line; by default the text itself).
+   *
+   * An entry explains the reply when one of its markers is in it, or one of its phrases together with its codes.
+   * A long phrase is enough on its own (providers change the codes around the same words: 421 4.7.28 for 421 4.7.0),
+   * a short one is not (two providers use the same few words for different things). When the host that answered
+   * is a provider's, other providers' entries need a marker; that provider's entries come first.
    */
-  matchProviders(text: string, codes: readonly string[] = []): CatalogEntry[] {
-    const hits = codes.length ? this.matcherForCodes(codes)(text) : this.phrases.match(text);
-    const scored = hits.map((h) => ({ entry: h.entry, score: h.length + (h.entry.codes ?? []).filter((c) => codes.includes(c)).length * 50 }));
-    scored.sort((a, b) => b.score - a.score);
-    return scored.map((s) => s.entry);
+  matchProviders(text: string, codes: readonly string[] = [], context: string = text): CatalogEntry[] {
+    return this.providerHits(text, codes, context).map((h) => h.entry);
   }
 
-  private matcherForCodes(codes: readonly string[]): (text: string) => PhraseHit[] {
-    const key = codes.join(' ');
-    let matcher = this.codeMatchers.get(key);
-    if (!matcher) {
-      matcher = this.phrases.compile(new Set([...codes.flatMap((c) => this.providersByCode.get(c) ?? []), ...this.codelessEntries]));
-      // Logs repeat a handful of code combinations; the bound only guards against unusual input.
-      if (this.codeMatchers.size > 1000) this.codeMatchers.clear();
-      this.codeMatchers.set(key, matcher);
+  /** matchProviders() with where in the text each entry's words are. */
+  providerHits(text: string, codes: readonly string[] = [], context: string = text): PhraseHit[] {
+    const found = this.phrases.match(text);
+    if (!found) return [];
+    const answering = answeringHost(context);
+    const host = answering ? this.hosts.providerOf(answering)?.id : undefined;
+    const replyCodes = codes.filter((c) => c.length === 3);
+    const enhancedCodes = codes.filter((c) => c.length > 3);
+    const replyClass = (replyCodes[0] ?? enhancedCodes[0] ?? '')[0];
+    const scored: { hit: PhraseHit; score: number }[] = [];
+    for (const hit of found.entries) {
+      const e = hit.entry;
+      const own = e.kind === 'http' ? [] : (e.codes ?? []);
+      const enhancedMatch = own.some((c) => c.length > 3 && enhancedCodes.includes(c));
+      const replyMatch = own.some((c) => c.length === 3 && replyCodes.includes(c));
+      const keyed = enhancedMatch || (replyMatch && (!enhancedCodes.length || !own.some((c) => c.length > 3)));
+      const provider = e.provider ?? '';
+      const kin = host !== undefined && this.hosts.kin(host, provider);
+      let eligible = hit.marker || keyed || hit.phraseLength >= SPECIFIC_PHRASE;
+      // Entries no SMTP code leads to (API statuses, event texts) match by their words.
+      if (!eligible && isCodeless(e)) eligible = hit.phraseLength >= MIN_CODELESS_PHRASE || !codes.length;
+      if (host !== undefined && !kin && !hit.marker) eligible = false;
+      if (!eligible) continue;
+      const cls = replyClass === '4' ? 'transient' : replyClass === '5' ? 'permanent' : undefined;
+      const score =
+        (hit.marker ? 100000 : 0) +
+        (host === provider ? 20000 : kin ? 10000 : 0) +
+        (found.providers.includes(provider) ? 5000 : 0) +
+        (enhancedMatch ? 3000 : 0) +
+        (replyMatch ? 1000 : 0) +
+        (cls && e.severity === cls ? 500 : 0) +
+        hit.phraseLength;
+      scored.push({ hit, score });
     }
-    return matcher;
+    scored.sort((a, b) => b.score - a.score);
+    return scored.map((s) => s.hit);
   }
 
   /** Provider entries without codes can only be found by their words: a pattern over the whole text finds them. */
@@ -231,9 +293,9 @@ export class Catalog {
     return found;
   }
 
-  /** Where in the line an entry's phrase is (for the range of a provider finding). */
+  /** Where in the line an entry's phrase or marker is (for the range of a provider finding). */
   phraseLocation(entry: CatalogEntry, line: string): { index: number; length: number } | undefined {
-    return this.phrases.locate(entry, line);
+    return this.phrases.match(line)?.entries.find((h) => h.entry === entry);
   }
 
   /** Ranked entries for a query: a code, a symbolic name, words (“mailbox full”, “gmail dmarc”) or a pasted reply. */
@@ -292,13 +354,18 @@ export class Catalog {
       for (const e of this.entries) {
         this.searchText.set(e, {
           code: [e.code, e.name, ...(e.codes ?? [])].join(' ').toLowerCase(),
-          title: [e.title, e.provider, e.providerName, ...(e.phrases ?? [])].join(' ').toLowerCase(),
+          title: [e.title, e.provider, e.providerName, ...(e.phrases ?? []), ...(e.markers ?? [])].join(' ').toLowerCase(),
           other: [e.meaning, ...e.causes, ...(e.glossary ?? []).map((g) => g.term)].join(' ').toLowerCase(),
         });
       }
     }
     return this.searchText;
   }
+}
+
+/** A provider entry no SMTP code leads to: one without codes, or the HTTP status of a sending API. */
+function isCodeless(entry: CatalogEntry): boolean {
+  return entry.kind === 'http' || !entry.codes?.length;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

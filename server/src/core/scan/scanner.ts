@@ -238,14 +238,14 @@ function addProviderFindings(text: string, catalog: Catalog, findings: Finding[]
     }
     // A provider's message follows its codes ("said: 550 5.7.26 Unauthenticated email …"): look from the first code on.
     const message = first > 0 ? line.slice(first) : line;
-    const best = catalog.matchProviders(message, codes)[0];
+    const best = catalog.matchProviders(message, codes, line)[0];
     if (best) added.push(providerFinding(catalog, best, message, lineStart + Math.max(0, first)));
   }
   if (catalog.hasCodelessEntries) {
     for (const lineStart of catalog.linesWithCodelessPhrases(text, from, to)) {
       if (seen.has(lineStart)) continue;
       const line = lineAt(text, lineStart);
-      const best = catalog.matchProviders(line, []).find((e) => !e.codes?.length);
+      const best = catalog.matchProviders(line, []).find((e) => !e.codes?.length || e.kind === 'http');
       if (best) added.push(providerFinding(catalog, best, line, lineStart));
     }
   }
