@@ -104,6 +104,7 @@ test('a bounce .eml: a diagnostic and a hover per recipient, and the recipients 
   const line = text.split('\n').findIndex((l) => l.startsWith('Final-Recipient: rfc822; bob'));
   assert.deepEqual(recipients[0].range, { start: { line, character: 25 }, end: { line, character: 40 } });
   const md = await hoverText(uri, line, 30);
+  assert.equal(await hoverText(uri, line, 3), md, 'anywhere on the Final-Recipient line');
   assert.match(md, /Delivery status for bob\\@example\\\.org/);
   assert.match(md, /user unknown \\\(userunknown\\\)/);
   assert.match(md, /Hard bounce\\: the address will never work/, 'the hover says what hard and soft mean');

@@ -182,7 +182,8 @@ table.recipients { width: 100%; border-collapse: collapse; margin-top: 4px; }
 table.recipients th { text-align: left; font-weight: 600; border-bottom: 1px solid var(--vscode-panel-border); padding: 0; white-space: nowrap; position: sticky; top: 0; background: var(--vscode-editor-background); }
 table.recipients th button { width: 100%; text-align: left; color: inherit; background: transparent; border: none; padding: 4px 6px; font-weight: 600; }
 table.recipients th button:hover { background: var(--vscode-list-hoverBackground); }
-table.recipients td { padding: 3px 6px; border-bottom: 1px solid var(--vscode-editorGroup-border, transparent); vertical-align: top; }
+table.recipients td { padding: 3px 6px; border-bottom: 1px solid var(--vscode-editorGroup-border, transparent); vertical-align: top; white-space: nowrap; }
+.scroll { overflow-x: auto; }
 tbody tr { cursor: pointer; }
 td.recipient { font-family: var(--vscode-editor-font-family); }
 td.file, td.diag { color: var(--vscode-descriptionForeground); }

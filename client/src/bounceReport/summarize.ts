@@ -101,7 +101,8 @@ function run(server: ServerApi, folder: vscode.Uri, panel: BounceReportPanel): P
       };
       for (const uri of files) {
         if (stop.token.isCancellationRequested) break;
-        const file = vscode.workspace.asRelativePath(uri, true);
+        // Named from the folder summarized: the report's title already says which folder that is.
+        const file = uri.path.startsWith(`${folder.path.replace(/\/$/, '')}/`) ? uri.path.slice(folder.path.replace(/\/$/, '').length + 1) : vscode.workspace.asRelativePath(uri, true);
         const read = await readMessages(uri);
         state.filesDone++;
         if (read.kind === 'problem') panel.addProblem({ file, reason: read.reason });

@@ -60,8 +60,9 @@ function filtered(): ReportRow[] {
   const key = state.sort;
   const sign = state.descending ? -1 : 1;
   return rows.sort((a, b) => {
-    const x = a[key];
-    const y = b[key];
+    // The reason column shows titles: sort by what is shown.
+    const x = key === 'reason' ? a.reasonTitle : a[key];
+    const y = key === 'reason' ? b.reasonTitle : b[key];
     const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), undefined, { numeric: true });
     return c * sign || a.id - b.id;
   });
@@ -73,7 +74,7 @@ function counts(rows: ReportRow[], key: (r: ReportRow) => string): [string, numb
   return [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-function countsTable(title: string, entries: [string, number][], label: (k: string) => string, active: string, pick: (k: string) => void, limit: number): El {
+function countsTable(title: string, noun: string, entries: [string, number][], label: (k: string) => string, active: string, pick: (k: string) => void, limit: number): El {
   const body = el('tbody');
   for (const [k, count] of entries.slice(0, limit)) {
     const tr = el('tr', { tabindex: '0', title: `Show only ${label(k)}`, class: k === active ? 'active' : '' }, el('td', { class: 'n' }, n(count)), el('td', {}, label(k)));
@@ -82,7 +83,7 @@ function countsTable(title: string, entries: [string, number][], label: (k: stri
     body.append(tr);
   }
   const rest = entries.slice(limit).reduce((s, [, c]) => s + c, 0);
-  if (rest) body.append(el('tr', {}, el('td', { class: 'n' }, n(rest)), el('td', {}, `${entries.length - limit} more`)));
+  if (rest) body.append(el('tr', {}, el('td', { class: 'n' }, n(rest)), el('td', {}, `in ${plural(entries.length - limit, `other ${noun}`)}`)));
   return el('div', { class: 'card' }, el('h2', {}, title), el('table', { class: 'counts' }, body));
 }
 
@@ -97,7 +98,7 @@ function render(): void {
   const p = state.progress;
   const status = !p ? 'Reading the folder…'
     : `${plural(all.length, 'recipient')} in ${plural(p.messages, 'message')} · ${n(p.filesDone)} of ${plural(p.filesTotal, 'file')} read`
-      + `${p.skipped ? ` · ${plural(p.skipped, 'file')} not messages` : ''}${state.problems.length ? ` · ${plural(state.problems.length, 'file')} unreadable` : ''}`
+      + `${p.skipped ? ` · ${plural(p.skipped, 'file')} skipped (not messages)` : ''}${state.problems.length ? ` · ${plural(state.problems.length, 'file')} unreadable` : ''}`
       + `${p.done ? (p.cancelled ? ' · stopped before the end' : '') : ' · reading…'}`;
 
   const search = el('input', { type: 'search', id: 'filter-text', placeholder: 'Filter recipients, files, diagnostics', 'aria-label': 'Filter' });
@@ -133,8 +134,8 @@ function render(): void {
     el('p', { class: 'note' }, state.note));
   const cards = el('section', { class: 'cards', 'aria-label': 'Totals' },
     totals,
-    countsTable('By reason', counts(all, (r) => r.reason), (k) => `${state.titles[k] ?? k} (${k})`, state.reason, (k) => { state.reason = k; render(); }, 12),
-    countsTable('By recipient domain', counts(bounces, (r) => r.domain), (k) => k, state.domain, (k) => { state.domain = k; render(); }, 12));
+    countsTable('By reason', 'reason', counts(all, (r) => r.reason), (k) => `${state.titles[k] ?? k} (${k})`, state.reason, (k) => { state.reason = k; render(); }, 12),
+    countsTable('By recipient domain', 'domain', counts(bounces, (r) => r.domain), (k) => k, state.domain, (k) => { state.domain = k; render(); }, 12));
 
   const head = el('tr');
   for (const c of COLUMNS) {
@@ -165,7 +166,7 @@ function render(): void {
     body.append(tr);
   }
   const table = el('table', { class: 'recipients', id: 'recipients' }, el('thead', {}, head), body);
-  const parts: El[] = [el('h1', {}, `Bounces in ${state.folder}`), el('p', { class: 'status', id: 'status', role: 'status' }, status), cards, toolbar, table];
+  const parts: El[] = [el('h1', {}, `Bounces in ${state.folder}`), el('p', { class: 'status', id: 'status', role: 'status' }, status), cards, toolbar, el('div', { class: 'scroll' }, table)];
   if (rows.length > MAX_SHOWN) parts.push(el('p', { class: 'more' }, `Showing the first ${n(MAX_SHOWN)} of ${plural(rows.length, 'recipient')}: filter to narrow them down, or export them all as CSV.`));
   else if (!rows.length && p?.done) parts.push(el('p', { class: 'more' }, all.length ? 'No recipient matches the filter.' : 'No bounces in this folder.'));
   if (state.problems.length) {

@@ -299,11 +299,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const t = store.get(textDocument.uri);
     if (!t?.active) return null;
     const offset = t.doc.offsetAt(position);
-    const recipient = t.recipients.find((o) => o.end > o.start && o.start <= offset && offset <= o.end);
-    if (recipient) {
-      return { contents: { kind: 'markdown', value: recipientMarkdown(recipient, catalog) }, range: { start: t.doc.positionAt(recipient.start), end: t.doc.positionAt(recipient.end) } };
-    }
+    // The recipient under the mouse; else the code under it; else a recipient named on the same line (anywhere on
+    // "Final-Recipient: rfc822; bob@example.org").
     const i = findingAt(t.findings, offset);
+    const line = position.line;
+    const exact = t.recipients.find((o) => o.end > o.start && o.start <= offset && offset <= o.end);
+    const recipient = exact ?? (i < 0 ? t.recipients.find((o) => o.end > o.start && t.doc.positionAt(o.start).line === line) : undefined);
+    if (recipient) {
+      const lineEnd = line + 1 < t.doc.lineCount ? t.doc.positionAt(t.doc.offsetAt({ line: line + 1, character: 0 }) - 1) : t.doc.positionAt(t.doc.length);
+      const range = exact ? { start: t.doc.positionAt(recipient.start), end: t.doc.positionAt(recipient.end) } : { start: { line, character: 0 }, end: lineEnd };
+      return { contents: { kind: 'markdown', value: recipientMarkdown(recipient, catalog) }, range };
+    }
     if (i < 0) return null;
     const f = t.findings[i];
     const markdown = explanationMarkdown(explainAround(t, i));

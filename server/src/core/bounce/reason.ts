@@ -47,7 +47,7 @@ export const REASON_TITLES: Record<Reason, string> = {
   onhold: 'not determined',
   undefined: 'unknown reason',
   delivered: 'delivered',
-  feedback: 'complaint (feedback report)',
+  feedback: 'complaint report',
   vacation: 'automatic reply',
 };
 
