@@ -166,8 +166,8 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
     'requires authentication when attempting to send to a non-local', 'specified domain is not allowed',
   ),
   authfailure: words(
-    '\\bspf\\b[^.;]{0,40}\\b(?:fail|failed|failure|violation|hard ?fail|softfail|check)', 'sender policy framework', 'dmarc(?:\\s+\\w+){0,3}\\s+(?:policy|reject|fail|failed|failure|record)',
-    "domain's dmarc", '\\bdkim\\b[^.;]{0,40}(?:fail|failed|failure|did not pass|does not pass|signature)', 'authenticate with (?:either )?(?:spf|dkim)',
+    '\\bspf\\b[^.;]{0,40}\\b(?:fail|failed|failure|violation|hard ?fail|softfail|check)', 'sender policy framework', "per its? spf record", "spf record", 'bad spf records', 'dmarc(?:\\s+\\w+){0,3}\\s+(?:policy|reject|fail|failed|failure|record)',
+    "domain's dmarc", '\\bdkim\\b[^.;]{0,40}(?:fail|failed|failure|did not pass|does not pass)', 'no (?:passing|valid|acceptable)[^.;]{0,30}dkim signature', 'authenticate with (?:either )?(?:spf|dkim)',
     'fails? to pass (?:spf|dkim|authentication)', 'unauthenticated (?:e-?mail|mail|message)', 'authentication (?:requirements|level)',
     "doesn't meet the required authentication", 'not allowed to send (?:mail )?from[^.;]{0,60}spf', 'aligned with either the authenticated',
     'arc validation', 'not pass (?:spf|dkim|dmarc)',
@@ -181,7 +181,7 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
     'address (?:unknown|invalid|does not exist|not present|rejected)', 'mailbox (?:is )?(?:unavailable|inactive|not present|invalid)', 'mailbox unavaiable',
     'bad (?:destination )?(?:recipient|mailbox|address)', 'badrcptto', 'validrcptto', 'non-?existent (?:user|recipient|mailbox|address)',
     'no (?:mailbox|account) (?:by that name|here|found|available)', 'no one at this address', 'no mail ?box available', 'resolver\\.adr\\.recipnotfound',
-    'recipnotfound', 'recipient unknown', 'unknown or illegal alias', "can't accept user", 'the email account that you tried to reach does not exist',
+    'recipnotfound', 'recipient unknown', "doesn't have an? \\S+ account", 'does not have an? \\S+ account', 'unknown or illegal alias', "can't accept user", 'the email account that you tried to reach does not exist',
     'user missing home directory', 'invalid or unknown virtual user', 'utilisateur inconnu', 'destinataire inconnu', 'unbekannte?r? (?:empf|benutzer)',
     'adresse nicht gefunden', 'nessun utente', 'no existe', 'usuario desconocido', 'address lookup failed', 'addressee unknown', 'not listed in domino directory',
     'not listed in (?:the )?(?:public )?(?:name and address book|directory)', 'no such local user', 'account (?:is )?unavailable', 'mailbox not found',
@@ -196,7 +196,7 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
     'ip name lookup failed', 'reverse (?:lookup|dns lookup)', 'unresolvable relay host', 'mismatches client ip', 'unverifiable sending ip',
     'generic dns ptr', 'forward dns entry does not point to the sending ip', 'no ptr record', 'not have a ptr record',
   ),
-  notcompliantrfc: words('not rfc ?5322 compliant', 'rfc ?5322', 'rfcmessagenoncompliant', 'multiple [a-z-]+ headers?', 'not (?:rfc|standards)[- ]compliant'),
+  notcompliantrfc: words('duplicate header', 'not rfc ?5322 compliant', 'rfc ?5322', 'rfcmessagenoncompliant', 'multiple [a-z-]+ headers?', 'not (?:rfc|standards)[- ]compliant'),
   badreputation: words('reputation', 'user complaints'),
   contenterror: words(
     'duplicate header', 'header size exceeds', 'improper use of 8-?bit', 'invalid mime', 'mime complexity', 'improperly-formatted binary',
@@ -210,6 +210,7 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
     'email address is not verified', 'your email address has been blacklisted', 'sending this from a different address', 'is not a registered gateway user',
     "isn't on the recipient's list of senders", 'not allowed to post to this (?:mailing )?list', 'fully qualified (?:e-?mail )?address required',
     'envelope blocked', 'emetteur invalide', 'this server does not accept mail from', 'unsigned dsn', 'sender address has been blacklisted',
+    'access denied \\(in reply to mail from', 'access denied \\(sender blacklisted',
   ),
   hostunknown: words(
     'host (?:or domain name )?(?:not found|unknown)', 'unknown (?:host|domain)', 'domain (?:does not|doesn\'t) exist', 'no such domain', 'domain (?:name )?not found',
@@ -220,7 +221,7 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
   spamdetected: words(
     '\\bspam\\b', 'unsolicited', 'bulk (?:e-?mail|mail|advertising)', 'content filter', 'message content rejected', 'rejecting (?:mail |banned )?content',
     'mail content denied', 'spamassassin', 'spam-?like', 'junk', 'uribl', 'surbl', 'phish', 'looks like spam', 'spam score', 'message filtered',
-    'recurrent pattern detection', 'unacceptable content', 'blacklisted url', 'sender domain listed at', 'suspicious (?:content|message|url|link)',
+    'recurrent pattern detection', 'unacceptable content', 'blacklisted url', 'sender domain listed at', 'suspicious (?:content|message|url|link)', 'mail score \\(\\d+\\) over',
   ),
   speeding: words(
     'rate limit', 'rate-limit', 'ratelimit', 'try again slower', 'sending (?:too )?fast', 'too many (?:messages|mails|emails)(?! in (?:this|the) mailbox)',
@@ -237,29 +238,29 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
     'connection (?:refused|reset|dropped)', 'access denied', 'not allowed to connect', 'your ip', 'go away', 'open proxy', 'mail server at \\S+ is blocked',
     'refused to talk to me', 'esmtp not accepting connections', 'confirm this mail server', 'please use the smtp server of your isp',
     'extreme bad ip profile', 'temporarily deferred due to', 'too many (?:spams|unwanted messages)', 'sending spam', 'abus detecte', 'was blocked by',
-    'service not available, closing transmission channel', 'is in a black list', 'not allowed to send mail from',
+    'service not available, closing transmission channel', 'is in a black list', 'not allowed to send mail from', 'invalid ip for sending mail',
   ),
-  virusdetected: words('virus', 'malware', 'potentially executable attachment', 'infected', 'malicious'),
+  virusdetected: words('virus', 'malware', 'potentially executable attachment', 'infected', 'malicious', 'used by recent viruses'),
   policyviolation: words(
     'polic(?:y|ies)(?! framework)', 'illegal attachment', 'members-only list', 'closed mailing list', 'organi[sz]ational settings', 'low priority',
     'messages with multiple addresses', 'protocol violation', 'not subscribed to this group', 'mass mailer', 'images or other attachments',
     'prohibited attachment', 'attachment (?:type )?(?:is )?not allowed', 'without solving a captcha',
   ),
   systemerror: words(
-    'system (?:error|problem|config)', 'server error', 'internal error', 'local error', 'configuration error', 'misconfigured', 'mail loop', 'forwarding loop',
-    'loops back to myself', 'loop was found', 'interrupted system call', 'queue file write error', 'temporary (?:local )?(?:problem|failure|error)',
-    'service (?:currently )?unavailable', 'timeout waiting for input', 'encountered an error', 'no mdb', "can't create user output file",
+    'system (?:error|problem|config)', 'server error', 'internal error', 'local error', 'configuration error', 'misconfigured', 'would create a mail loop',
+    'forwarding loop broken', 'loops back to myself', 'loop was found', 'interrupted system call', 'queue file write error', 'temporary (?:local )?(?:problem|failure|error)',
+    'service currently unavailable', 'timeout waiting for input', 'encountered an error', 'no mdb', "can't create user output file",
     'could not load drd', 'unable to connect \\S*\\s*daemon', 'transaction failed ',
   ),
   systemfull: words('mail system full', 'exceeded storage allocation', 'system (?:is )?(?:full|out of (?:disk )?space)', 'insufficient system storage'),
   networkerror: words(
-    'no route to host', 'host is unreachable', 'network is unreachable', 'host name lookup failure', 'host not found, try again', 'name server',
+    'no route to host', 'host is unreachable', 'network is unreachable', 'host name lookup failure', 'host not found, try again', 'malformed (?:or unexpected )?name server reply', 'hop count exceeded',
     'dns (?:lookup|query|records)? ?(?:failure|failed|error|timeout)', 'temporary dns', 'malformed (?:or unexpected )?name server reply', 'hop count exceeded',
     'too many hops', 'routing loop', 'mail forwarding loop', 'message looping', 'maximum forwarding loop', 'unable to resolve route', 'unrouteable mail domain',
     'could not connect and send', 'dns records for the destination computer could not be found', 'exceeded \\d+ hops',
   ),
   notaccept: words(
-    'does not accept mail', 'accepts no mail', 'null ?mx', 'mail receiving disabled', 'no mx record found for domain', 'no route for current request',
+    'does not accept mail', 'accepts no mail', 'null ?mx', 'name server: \\.: host not found', 'mail receiving disabled', 'no mx record found for domain', 'no route for current request',
     'smtp protocol returned a permanent error', 'not accepting (?:any )?(?:network )?(?:mail|messages)',
   ),
   expired: words(
@@ -276,7 +277,7 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
     'authentication turned on', 'must be authenticated', 'authentification (?:invalide|requise)',
   ),
   mailererror: words('mailer error', 'procmail', 'maildrop', 'command (?:failed|died|output)', 'pipe to \\|', 'x-unix', '\\|\\| exit', 'local delivery failed', 'deliver(?:y)? program'),
-  vacation: words('i am (?:away|out of (?:the )?office)', 'out of (?:the )?office', 'on vacation', 'on holiday', 'away until', 'auto(?:matic)?[- ]?reply'),
+  vacation: words('i am (?:away|out of (?:the )?office)', 'out of (?:the )?office', 'on vacation', 'on holiday', 'away until', 'auto(?:matic)?[- ]?reply', 'i will be travel?ling'),
 };
 
 /** The commands before DATA: what is refused there cannot be about the message's content. */
@@ -335,7 +336,7 @@ function firstPass(text: string, status: string | undefined, byStatus: Reason | 
   if (byStatus === 'userunknown') {
     // 5.1.1 is trusted unless the words say the refusal was about something else than the address.
     if (!['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept', 'spamdetected'].some((r) => has(r as Reason, text) && !has('userunknown', text))) return command === 'DATA' ? 'filtered' : 'userunknown';
-  } else if ((!byStatus || VAGUE.has(byStatus) || byStatus === 'filtered') && has('userunknown', text) && command !== 'MAIL' && command !== 'CONN' && command !== 'EHLO' && command !== 'HELO') {
+  } else if ((!byStatus || VAGUE.has(byStatus) || byStatus === 'filtered') && has('userunknown', text) && !has('hostunknown', text) && command !== 'MAIL' && command !== 'CONN' && command !== 'EHLO' && command !== 'HELO') {
     // After DATA the address was accepted: a refusal worded as "unknown user" there is the recipient's filter.
     return command === 'DATA' ? 'filtered' : 'userunknown';
   }
@@ -348,9 +349,12 @@ function firstPass(text: string, status: string | undefined, byStatus: Reason | 
   if (!has('spamdetected', text) && (byStatus === 'contenterror' || has('contenterror', text))) return 'contenterror';
   if (byStatus === 'rejected' || (has('rejected', text) && (command === 'MAIL' || !byStatus || byStatus === 'securityerror' || byStatus === 'systemerror' || (command === 'DATA' && byStatus !== 'userunknown')))) return 'rejected';
   if (byStatus === 'hostunknown' ? !has('networkerror', text) : has('hostunknown', text)) return 'hostunknown';
-  if (byStatus === 'spamdetected' || (!!status && !(command && BEFORE_DATA.has(command)) && has('spamdetected', text))) return 'spamdetected';
-  if (has('speeding', text)) return 'speeding';
+  const afterData = !(command && BEFORE_DATA.has(command));
+  // "prohibited virus or spam content": a virus scanner's refusal names the virus first.
+  if (afterData && /\bvirus/i.test(text) && has('virusdetected', text)) return 'virusdetected';
+  if (byStatus === 'spamdetected' || (!!status && afterData && has('spamdetected', text))) return 'spamdetected';
   if (said('toomanyconn')) return 'toomanyconn';
+  if (has('speeding', text)) return 'speeding';
   if (said('blocked')) return 'blocked';
   return undefined;
 }
