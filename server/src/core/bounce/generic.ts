@@ -13,6 +13,9 @@ const SENTENCE = new RegExp(
     `error (?:occurred )?(?:while )?delivering your (?:mail|message) to <?(?<c>${A})>?(?=[\\s.,;:]|$)`,
     `(?:delivery|sending) (?:to|failed for|has failed to) <?(?<d>${A})>? (?:failed|has failed|was unsuccessful|is delayed|has been delayed)`,
     `undeliverable (?:to|recipient):?\\s*<?(?<e>${A})>?(?=[\\s.,;:]|$)`,
+    `(?:unable|not able|failed) to deliver (?:the |your |this )?(?:message|mail|e-?mail) to:?\\s*<?(?<f>${A})>?(?=[\\s.,;:(]|$)`,
+    `rejected (?:the )?recipient:?\\s*<?(?<g>${A})>?(?=[\\s.,;:(]|$)`,
+    `recipients? returned (?:permanent|temporary) errors?:\\s*<?(?<h>${A})>?(?=[\\s.,;:]|$)`,
   ].join('|'),
   'i',
 );
@@ -34,14 +37,24 @@ export const readGeneric: PlainReader = (report) => {
   for (const line of lines) {
     const m = SENTENCE.exec(line.text);
     if (m?.groups) {
-      const a = m.groups.a ?? m.groups.b ?? m.groups.c ?? m.groups.d ?? m.groups.e;
+      const a = m.groups.a ?? m.groups.b ?? m.groups.c ?? m.groups.d ?? m.groups.e ?? m.groups.f ?? m.groups.g ?? m.groups.h;
       if (a) add(a, line, line.text.indexOf(a));
     }
   }
   if (!pending.length) {
-    // An address standing out: alone on its line (maybe indented, bracketed or quoted, maybe followed by a colon).
+    // An address standing out: alone on its line (maybe indented, bulleted, bracketed or quoted, maybe followed by
+    // a colon), followed by its reason in brackets ("bob@example.org [User unknown]"), or after a short label
+    // ("Unknown user: bob@example.org").
     for (const line of lines) {
-      const m = /^\s*["<]?([^\s<>"]+@[^\s<>"]+?)[">]?:?\s*$/.exec(line.text);
+      const m = /^\s*(?:[*•-]\s+)?["<]?([^\s<>"]+@[^\s<>"]+?)[">]?:?(?:\s+\[[^\]]{2,200}\])?\s*$/.exec(line.text)
+        ?? /^\s{0,4}[A-Za-z][\w ']{2,40}:\s+<?([^\s<>"]+@[^\s<>"]+?)>?\s*$/.exec(line.text);
+      if (m && !/^\s*(?:From|To|Cc|Reply-To|Sender|Return-Path|Message-I[dD]):/i.test(line.text)) add(m[1], line, line.text.indexOf(m[1]));
+    }
+  }
+  if (!pending.length) {
+    // A transcript names the recipient in what was sent: ">>> RCPT TO:<bob@example.org>", "Sent <<< RCPT TO:<…>".
+    for (const line of lines) {
+      const m = /RCPT TO:\s*<([^\s<>]+@[^\s<>]+)>/i.exec(line.text);
       if (m) add(m[1], line, line.text.indexOf(m[1]));
     }
   }
@@ -50,6 +63,10 @@ export const readGeneric: PlainReader = (report) => {
     const failed = header(report.head, 'x-failed-recipients');
     if (failed) for (const a of failed.split(/[,\s]+/).filter((x) => ADDRESS.test(x))) pending.push({ recipient: trimAddress(a), at: -1, lines: explanationNear(lines, -1) });
   }
+  // "-------SMTP command" then the command on the next line (m-FILTER and others).
+  const commandAt = lines.findIndex((l) => /^-*\s*SMTP command\s*:?\s*$/i.test(l.text));
+  const command = commandAt >= 0 ? /^(RCPT|MAIL|DATA|EHLO|HELO|CONN)/i.exec(lines[commandAt + 1]?.text.trim() ?? '')?.[1].toUpperCase() : undefined;
+  for (const p of pending) p.command ??= command;
   const out = finish(report, pending, 'generic');
   // A recipient from a header has no place in the report: point at the start of the message.
   for (const o of out) if (o.start < 0 || o.end <= 0) (o.start = 0), (o.end = 0);

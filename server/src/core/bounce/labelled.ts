@@ -4,7 +4,7 @@
 import { finish, reportLines, type Pending, type PlainReader } from './plain';
 import { ADDRESS, trimAddress } from './text';
 
-const RECIPIENT = /^\s*(?:Recipient(?: address)?|Original address|Rcpt|Empfänger(?:adresse)?|Destinataire|Destinatario|Failed recipient|Undeliverable recipient)\s*:\s*(?:rfc822;\s*)?<?([^\s<>]+@[^\s<>]+?)>?\s*$/i;
+const RECIPIENT = /^\s*(?:Recipient(?: address)?|Original address|Rcpt|RCPT TO|Empfänger(?:adresse)?|Destinataire|Destinatario|Failed recipient|Undeliverable recipient)\s*:\s*(?:rfc822;\s*)?<?([^\s<>]+@[^\s<>]+?)>?\s*$/i;
 const DETAIL = /^\s*(Reason|Diagnostic code|Error|Error message|Status|Remote system|Remote server|Remote host said|Grund|Raison|Motivo|Fehler|Erreur|Response|Server response|Details?)\s*:\s*(.*)$/i;
 
 export const readLabelled: PlainReader = (report) => {
@@ -12,6 +12,8 @@ export const readLabelled: PlainReader = (report) => {
   const pending: Pending[] = [];
   let current: Pending | undefined;
   let sharedError: string[] | undefined;
+  /** Details written before any recipient ("Error: …" then "Message details: … RCPT TO: …"). */
+  const orphans: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text;
     const r = RECIPIENT.exec(t);
@@ -27,7 +29,11 @@ export const readLabelled: PlainReader = (report) => {
       continue;
     }
     const d = DETAIL.exec(t);
-    if (!current || !d) continue;
+    if (!d) continue;
+    if (!current) {
+      if (/^(?:error|reason|diagnostic code|error message)$/i.test(d[1].trim()) && d[2].trim()) orphans.push(d[2].trim().replace(/^smtp;\s*/i, ''));
+      continue;
+    }
     const label = d[1].toLowerCase();
     let value = d[2].trim();
     // A label alone on its line ("Reason:") is followed by its text.
@@ -43,6 +49,7 @@ export const readLabelled: PlainReader = (report) => {
     current.lines.push(value.replace(/^smtp;\s*/i, ''));
   }
   if (sharedError) for (const p of pending) if (!p.lines.length) p.lines.push(...sharedError);
+  if (orphans.length) for (const p of pending) if (!p.lines.length) p.lines.push(...orphans);
   // Without a reason this is just a list of addresses, not a report.
   const explained = pending.filter((p) => p.lines.length || p.status);
   return finish(report, explained, /This report relates to a message you sent/i.test(report.view.text) ? 'messagingserver' : /James mail server/i.test(report.view.text) ? 'james' : 'labelled');

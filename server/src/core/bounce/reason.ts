@@ -334,8 +334,8 @@ function firstPass(text: string, status: string | undefined, byStatus: Reason | 
   if (command !== 'CONN' && command !== 'EHLO' && command !== 'HELO' && has('norelaying', text)) return 'norelaying';
   if (said('authfailure')) return 'authfailure';
   if (byStatus === 'userunknown') {
-    // 5.1.1 is trusted unless the words say the refusal was about something else than the address.
-    if (!['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept', 'spamdetected'].some((r) => has(r as Reason, text) && !has('userunknown', text))) return command === 'DATA' ? 'filtered' : 'userunknown';
+    // 5.1.1 is trusted, whatever the command, unless the words say the refusal was about something else.
+    if (!['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept', 'spamdetected'].some((r) => has(r as Reason, text) && !has('userunknown', text))) return 'userunknown';
   } else if ((!byStatus || VAGUE.has(byStatus) || byStatus === 'filtered') && has('userunknown', text) && !has('hostunknown', text) && command !== 'MAIL' && command !== 'CONN' && command !== 'EHLO' && command !== 'HELO') {
     // After DATA the address was accepted: a refusal worded as "unknown user" there is the recipient's filter.
     return command === 'DATA' ? 'filtered' : 'userunknown';
@@ -391,9 +391,11 @@ function normalize(text: string): string {
 /** The SMTP command a diagnostic says it answered: "(in reply to RCPT TO command)", "after RCPT TO:", "SMTP error from remote mail server after MAIL FROM:". */
 export function commandOf(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const m = /\b(?:in reply to|after|while (?:sending|talking)[^:]*?|at)\s+(?:the\s+)?(RCPT(?:\s+TO)?|MAIL(?:\s+FROM)?|DATA|end of data|end of DATA|EHLO|HELO|LHLO|STARTTLS|AUTH|initial connection|banner|greeting|connect|pipelined DATA)\b/i.exec(text);
-  if (!m) return undefined;
-  const c = m[1].toUpperCase();
+  const m = /\b(?:in reply to|after|while (?:sending|talking)[^:]*?|at|following|for)\s+(?:the\s+)?(RCPT(?:\s+TO)?|MAIL(?:\s+FROM)?|DATA|end of data|end of DATA|EHLO|HELO|LHLO|STARTTLS|AUTH|initial connection|banner|greeting|connect|pipelined DATA)\b/i.exec(text)
+    ?? /\bSMTP:(RCPT|MAIL|DATA|EHLO|HELO)\b|\[(RCPT_TO|MAIL_FROM|DATA)\]/.exec(text);
+  const raw = m?.[1] ?? m?.[2];
+  if (!raw) return undefined;
+  const c = raw.toUpperCase().replace('_', ' ');
   if (c.startsWith('RCPT')) return 'RCPT';
   if (c.startsWith('MAIL')) return 'MAIL';
   if (c.includes('DATA')) return 'DATA';

@@ -93,15 +93,23 @@ export function reportEnd(text: string, from = 0, to = text.length): number {
 
 const HEADER_LINE = /^(?:Received|Return-Path|From|To|Subject|Date|Message-I[dD]|MIME-Version|Content-Type|DKIM-Signature|Reply-To|Cc|X-[A-Za-z0-9-]+):/;
 
-/** A block of original header lines pasted after an empty line (two header lines in a row, Received or From among them). */
+/**
+ * A block of original header lines pasted after an empty line: two or more header lines in a row, with a Received,
+ * Return-Path, Message-ID, DKIM-Signature or MIME-Version field, or a From next to a To or Subject ("Subject: …" and
+ * "Date: …" alone are how some reports quote the message they are about).
+ */
 function headerBlockStart(text: string, from: number, to: number): number {
   const ls = linesOf(text, from, to);
   for (let i = 1; i + 1 < ls.length; i++) {
     if (ls[i - 1].text.trim() !== '' || !HEADER_LINE.test(ls[i].text)) continue;
-    const next = ls[i + 1].text;
-    if (HEADER_LINE.test(next) || /^[ \t]+\S/.test(next)) {
-      if (/^(?:Received|Return-Path|From|Message-I[dD]|DKIM-Signature|Date):/.test(ls[i].text) || /^(?:Received|Return-Path|From|Message-I[dD]|Date):/.test(next)) return ls[i].start;
+    const names: string[] = [];
+    for (let k = i; k < ls.length && (HEADER_LINE.test(ls[k].text) || (k > i && /^[ \t]+\S/.test(ls[k].text))) && names.length < 40; k++) {
+      const name = /^([\w-]+):/.exec(ls[k].text)?.[1].toLowerCase();
+      if (name) names.push(name);
     }
+    if (names.length < 2) continue;
+    const has = (n: string) => names.includes(n);
+    if (has('received') || has('return-path') || has('message-id') || has('dkim-signature') || has('mime-version') || (has('from') && (has('to') || has('subject')))) return ls[i].start;
   }
   return -1;
 }
