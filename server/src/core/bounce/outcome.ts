@@ -92,7 +92,7 @@ export function oneLine(text: string): string {
 export function actionWords(action: Action): string {
   switch (action) {
     case 'failed': return 'failed permanently';
-    case 'delayed': return 'delayed (still being retried, or given up after retries)';
+    case 'delayed': return 'delayed (a transient failure)';
     case 'feedback': return 'complaint report (not a bounce)';
     case 'vacation': return 'automatic reply (not a bounce)';
     default: return action;

@@ -21,8 +21,10 @@ import { hasDeliveryStatusFields, readDeliveryStatus } from './rfc3464';
 import { looksLikeSesJson, readSesJson } from './ses';
 import { mappedView, reportEnd, sliceView, type TextView } from './text';
 
-/** In order: formats with distinctive markers first, the labelled and generic readers last. */
-const READERS: PlainReader[] = [readExchange, readExim, readBracketed, readSendmail, readOpenSmtpd, readDomino, readGmail, readLabelled];
+/** Readers of formats with markers of their own, in order. */
+const READERS: PlainReader[] = [readExchange, readExim, readBracketed, readSendmail, readOpenSmtpd, readDomino, readGmail];
+/** Readers that would find "recipients" in any message: only for messages that present themselves as bounces. */
+const BOUNCE_ONLY_READERS: PlainReader[] = [readLabelled, readGeneric];
 
 const MAX_NESTING = 3;
 
@@ -83,9 +85,11 @@ function readPlain(views: { part: MimePart; view: TextView }[], head: Head): Out
     }
   }
   if (!isBounceHead(head) && !ordered.some(({ view }) => BOUNCE_WORDS.test(view.text.slice(0, 2048)))) return [];
-  for (const { view } of ordered) {
-    const found = readGeneric({ view, end: reportEnd(view.text), head });
-    if (found.length) return found;
+  for (const read of BOUNCE_ONLY_READERS) {
+    for (const { view } of ordered) {
+      const found = read({ view, end: reportEnd(view.text), head });
+      if (found.length) return found;
+    }
   }
   return [];
 }
