@@ -233,9 +233,9 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
   ),
   blocked: words(
     'block(?:ed|ing)? (?:using|by|due|for)', '(?:black|block|deny|ban)[- ]?list(?:ed)?', '\\bdnsbl\\b', '\\brbl\\b', 'spamhaus', 'spamcop', 'barracuda', 'abuseat', 'sorbs',
-    'client host (?:\\S+ )?(?:rejected|blocked)', '(?:ip|address|host|server|network)(?: address)?(?: \\S+)? (?:is |has been )?(?:blocked|banned|listed|rejected|not allowed)',
+    'client host (?:\\S+ )?(?:rejected|blocked)', '(?:ip|host|server|network)(?: address)?(?: \\S+)? (?:is |has been )?(?:blocked|banned|listed|rejected|not allowed)',
     'banned sending ip', 'dynamic ip', 'dynamic/zombied', 'not currently accepting mail from your ip', 'poor reputation', 'helo command rejected',
-    'connection (?:refused|reset|dropped)', 'access denied', 'not allowed to connect', 'your ip', 'go away', 'open proxy', 'mail server at \\S+ is blocked',
+    'connection refused by', 'connection reset by peer', 'connection (?:was )?dropped', 'not allowed to connect', 'your ip', 'go away', 'open proxy', 'mail server at \\S+ is blocked',
     'refused to talk to me', 'esmtp not accepting connections', 'confirm this mail server', 'please use the smtp server of your isp',
     'extreme bad ip profile', 'temporarily deferred due to', 'too many (?:spams|unwanted messages)', 'sending spam', 'abus detecte', 'was blocked by',
     'service not available, closing transmission channel', 'is in a black list', 'not allowed to send mail from', 'invalid ip for sending mail',
@@ -264,11 +264,10 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
     'smtp protocol returned a permanent error', 'not accepting (?:any )?(?:network )?(?:mail|messages)',
   ),
   expired: words(
-    'delivery (?:time )?expired', 'expired', 'retry time(?:out)? (?:not reached|exceeded)', 'timed? ?out', 'giving up', 'gave up', 'too long in (?:the )?queue',
-    'in the queue too long', 'could not be delivered (?:for|within)', 'delivery attempts will continue', 'failing for a long time', 'has been delayed',
-    'not been collected', 'unable to deliver (?:the )?message after', 'queue period', 'server did not respond', 'could not find a gateway',
-    'failed to deliver to domain', 'no answer from host', 'connection (?:timed out|attempts? failed)', 'unable to connect', 'could not connect',
-    'cannot connect', 'couldn\'t connect', 'connection refused', 'lost connection',
+    'delivery (?:time )?expired', 'message expired', 'envelope expired', 'retry time(?:out)? (?:not reached|exceeded)', 'connection timed out', 'message timed out',
+    'giving up on', 'too long in (?:the )?queue', 'in the queue too long', 'could not be delivered (?:for|within)', 'delivery attempts will continue',
+    'failing for a long time', 'has been delayed', 'not been collected', 'unable to deliver (?:the )?message after', 'queue period',
+    'server did not respond', 'could not find a gateway', 'failed to deliver to domain', 'no answer from host', 'not delivered within',
   ),
   failedstarttls: words('starttls', '\\btls (?:is )?(?:required|needed|negotiation failed|handshake)', 'tls required', 'requiretls', 'encryption (?:is )?required', 'must use tls', 'tls/ssl'),
   securityerror: words(

@@ -27,8 +27,10 @@ export function readDeliveryStatus(view: TextView, from = 0, to = view.text.leng
   const arrival = field(perMessage, 'arrival-date');
   const out: OutcomeFields[] = [];
   for (const group of groups) {
-    const anchor = group.find((h) => h.name === 'final-recipient') ?? group.find((h) => h.name === 'original-recipient');
-    if (!anchor) continue;
+    // An address without a domain ("rfc822; bob", a local alias) gives way to one with it in the other fields.
+    const fields = ['final-recipient', 'original-recipient', 'x-actual-recipient'].flatMap((name) => group.filter((h) => h.name === name));
+    if (!fields.length || !group.some(isRecipientField)) continue;
+    const anchor = fields.find((h) => addressOf(h.value)?.includes('@')) ?? fields[0];
     const recipient = addressOf(anchor.value);
     if (!recipient) continue;
     const diagnosticField = field(group, 'diagnostic-code');
