@@ -67,6 +67,9 @@ const adversarial = {
   deepMime: deepMime(2000),
   manyParts: manyParts(10000),
   foldedHeader: 'Content-Type: multipart/mixed;\n' + ' x\n'.repeat(n / 3) + '\nbody said: 550 5.1.1\n',
+  // Bounces: a megabyte line that is almost an address, and a report that names an address on every line.
+  bounceLongAddress: 'MIME-Version: 1.0\nFrom: MAILER-DAEMON@mx.example\nSubject: Undelivered Mail\n\n' + 'x'.repeat(n) + '@' + 'y'.repeat(1000) + '\n',
+  bounceManyRecipients: 'MIME-Version: 1.0\nFrom: MAILER-DAEMON@mx.example\nSubject: Undelivered Mail\n\nThis is the mail system at host mx.example.\n\n' + Array.from({ length: n / 60 }, (_, i) => `<u${i}@example.org>: host said: 550 5.1.1 unknown\n`).join(''),
 };
 results.adversarial = {};
 let worst = 0;

@@ -40,3 +40,14 @@ test('each format yields the expected recipients, reasons, hard/soft and status'
   console.log(`bounce fixtures: ${total} recipients; with a summary ${found} (${pct(found)}); with the expected reason ${reasoned} (${pct(reasoned)})`);
   assert.deepEqual(problems, []);
 });
+
+test('hostile reports: a megabyte almost-address, thousands of addresses, thousands of DSN groups', () => {
+  const head = 'From: MAILER-DAEMON@mx.example.net\nSubject: Undelivered Mail\nMIME-Version: 1.0\nContent-Type: text/plain\n\n';
+  assert.deepEqual(readRecipients(head + 'x'.repeat(2_000_000) + '@' + 'y'.repeat(1000) + '\n', catalog), []);
+  const many = readRecipients(head + Array.from({ length: 4000 }, (_, i) => `user${i}@example.org\n`).join(''), catalog);
+  assert.equal(many.length, 1000, 'a list of addresses is capped, not read whole');
+  const dsn = 'Content-Type: multipart/report; boundary=b\nMIME-Version: 1.0\n\n--b\nContent-Type: message/delivery-status\n\n' + Array.from({ length: 3000 }, (_, i) => `Final-Recipient: rfc822; u${i}@example.org\nAction: failed\nStatus: 5.1.1\n\n`).join('');
+  const outcomes = readRecipients(dsn, catalog);
+  assert.equal(outcomes.length, 3000);
+  assert.ok(outcomes.every((o) => o.reason === 'userunknown' && o.bounce === 'hard'));
+});

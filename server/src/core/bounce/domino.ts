@@ -2,7 +2,7 @@
 // "------- Failure Reasons --------" with the reason above the address.
 import type { Reason } from './reason';
 import { finish, findLine, reasonFrom, reportLines, type Pending, type PlainReader } from './plain';
-import { ADDRESS, trimAddress } from './text';
+import { isAddress, trimAddress } from './text';
 
 const SENTENCES: [RegExp, Reason][] = [
   [/not listed in (?:the )?(?:Domino Directory|public Name (?:&|and) Address Book)|no se encuentra en el Directorio de Domino|non répertorié dans l'annuaire Domino|Domino ディレクトリには見つかりません|ディレクトリのリストにありません/i, 'userunknown'],
@@ -30,7 +30,7 @@ export const readDomino: PlainReader = (report) => {
       inReason = false;
       continue;
     }
-    if (!inReason && ADDRESS.test(t) && !/\s/.test(t)) {
+    if (!inReason && isAddress(t) && !/\s/.test(t)) {
       const address = t.replace(/^<|>$/g, '');
       pending.push({ recipient: trimAddress(address), at: lines[i].start + lines[i].text.indexOf(address), lines: [] });
       continue;
@@ -48,7 +48,7 @@ function readNotes(report: Parameters<PlainReader>[0], start: number) {
     const t = lines[i].text.trim();
     if (/^-{3,}/.test(t)) break;
     if (!t) continue;
-    if (ADDRESS.test(t) && !/\s/.test(t)) pending.push({ recipient: trimAddress(t), at: lines[i].start + lines[i].text.indexOf(t), lines: [...reasons] });
+    if (isAddress(t) && !/\s/.test(t)) pending.push({ recipient: trimAddress(t), at: lines[i].start + lines[i].text.indexOf(t), lines: [...reasons] });
     else reasons.push(t);
   }
   return finish(report, pending, 'notes', (_p, diagnostic) => ({ formatReason: reasonFrom(diagnostic, SENTENCES) }));

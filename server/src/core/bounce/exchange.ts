@@ -4,7 +4,7 @@
 // administrators:" naming each recipient again above the remote server's reply.
 import type { Reason } from './reason';
 import { finish, findLine, reportLines, type Pending, type PlainReader, type Report } from './plain';
-import { ADDRESS, trimAddress } from './text';
+import { isAddress, trimAddress } from './text';
 
 // Exchange's own NDR codes (the enhanced code's text part) and the reasons they stand for.
 const NDR_CODES: Record<string, Reason> = {
@@ -113,9 +113,9 @@ export const readExchange: PlainReader = (report) => {
 /** "bob@example.org" alone on a line, or "Bob (bob@example.org)" / "Bob <bob@example.org>". */
 function onlyAddress(t: string): string | undefined {
   const bare = /^['"<]?([^\s<>()'"]+@[^\s<>()'"]+?)['">]?$/.exec(t);
-  if (bare && ADDRESS.test(bare[1])) return trimAddress(bare[1]);
+  if (bare && isAddress(bare[1])) return trimAddress(bare[1]);
   const named = /^[^@<>()]{1,80}[(<]([^\s<>()]+@[^\s<>()]+)[)>]$/.exec(t);
-  if (named && ADDRESS.test(named[1])) return trimAddress(named[1]);
+  if (named && isAddress(named[1])) return trimAddress(named[1]);
   return undefined;
 }
 
@@ -131,7 +131,7 @@ function read2003(report: Report, start: number) {
   for (let i = start + 1; i < lines.length; i++) {
     const t = lines[i].text;
     const m = /^\s*(?:.*?:SMTP=)?([^\s;]+@[^\s;]+?)(?:;)? on \S/i.exec(t);
-    if (m && ADDRESS.test(m[1])) {
+    if (m && isAddress(m[1])) {
       current = { recipient: trimAddress(m[1]), at: lines[i].start + t.indexOf(m[1]), lines: [] };
       pending.push(current);
       continue;

@@ -4,7 +4,7 @@
 import { commandOf } from './reason';
 import { findLine, finish, reasonFrom, reportLines, type Pending, type PlainReader } from './plain';
 import type { Reason } from './reason';
-import { ADDRESS, trimAddress } from './text';
+import { isAddress, trimAddress } from './text';
 
 const START = /This message was created automatically by mail delivery software|A message that you sent (?:could not be delivered|has not yet been delivered|contained one or more recipient addresses)| router encountered the following error\(s\):/;
 
@@ -66,12 +66,12 @@ export const readExim: PlainReader = (report) => {
 function recipientOn(text: string): { address: string; index: number; rest?: string } | undefined {
   // Exim: two spaces, the address, optionally "<alias>: message" or ": forced freeze".
   let m = /^ {2}(?! )<?([^\s<>"@]+@[^\s<>":]+)>?(?:\s*<[^>]*>)?(?::\s*(.*))?$/.exec(text);
-  if (m && ADDRESS.test(m[1])) return { address: trimAddress(m[1]), index: text.indexOf(m[1]), rest: m[2] };
+  if (m && isAddress(m[1])) return { address: trimAddress(m[1]), index: text.indexOf(m[1]), rest: m[2] };
   // GMX and 1&1: the address alone at the start of a line, maybe quoted or bracketed, maybe with a colon.
   m = /^\s{0,4}["<]?([^\s<>"@]+@[^\s<>":]+?)[">]?:?\s*$/.exec(text);
-  if (m && ADDRESS.test(m[1])) return { address: trimAddress(m[1]), index: text.indexOf(m[1]) };
+  if (m && isAddress(m[1])) return { address: trimAddress(m[1]), index: text.indexOf(m[1]) };
   // Zoho: the address, then the error on the same line.
   m = /^([^\s<>"@]+@[^\s<>":]+)\s+(\S.*)$/.exec(text);
-  if (m && ADDRESS.test(m[1]) && /\d{3}|invalid|error|unknown|rejected|full/i.test(m[2])) return { address: trimAddress(m[1]), index: 0, rest: m[2] };
+  if (m && isAddress(m[1]) && /\d{3}|invalid|error|unknown|rejected|full/i.test(m[2])) return { address: trimAddress(m[1]), index: 0, rest: m[2] };
   return undefined;
 }

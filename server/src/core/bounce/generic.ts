@@ -2,7 +2,7 @@
 // "There was an error delivering your mail to <X>"), or standing out on a line of its own, and the lines around it
 // that carry a reply or status code. Used only for messages that present themselves as bounces.
 import { finish, header, reportLines, type Pending, type PlainReader, type Report } from './plain';
-import { ADDRESS, isServiceAddress, trimAddress, type Line } from './text';
+import { isAddress, isServiceAddress, trimAddress, type Line } from './text';
 
 // An address in running text: it cannot end with the sentence's punctuation.
 const A = `[^\\s<>"']+@[^\\s<>"',;:()]*[^\\s<>"',;:().]`;
@@ -20,6 +20,8 @@ const SENTENCE = new RegExp(
   'i',
 );
 // A reply or status code, not a piece of an IP address.
+/** More recipients than this in one report are not a bounce but a list: the rest are left out. */
+const MAX_RECIPIENTS = 1000;
 const CODE = /(?<![\d.])[245]\d\d(?![\d.]\d)|\b[245]\.\d{1,3}\.\d{1,3}\b(?!\.\d)/;
 
 export const readGeneric: PlainReader = (report) => {
@@ -27,13 +29,16 @@ export const readGeneric: PlainReader = (report) => {
   const sender = senderAddresses(report);
   const pending: Pending[] = [];
   const seen = new Set<string>();
+  // The report's lines with a code, found once (a hostile report may name thousands of addresses).
+  const coded = lines.filter((l) => CODE.test(l.text)).slice(0, 6).map((l) => l.text.trim());
   const add = (address: string, line: Line, index: number) => {
     const a = trimAddress(address);
     const key = a.toLowerCase();
-    if (seen.has(key) || sender.has(key) || isServiceAddress(a) || !ADDRESS.test(a)) return;
+    if (pending.length >= MAX_RECIPIENTS || seen.has(key) || sender.has(key) || isServiceAddress(a) || !isAddress(a)) return;
     seen.add(key);
-    pending.push({ recipient: a, at: line.start + index, lines: explanationNear(lines, lines.indexOf(line)) });
+    pending.push({ recipient: a, at: line.start + index, lines: explanationNear(lines, lineIndex.get(line) ?? -1, coded) });
   };
+  const lineIndex = new Map(lines.map((l, i) => [l, i]));
   for (const line of lines) {
     const m = SENTENCE.exec(line.text);
     if (m?.groups) {
@@ -61,7 +66,7 @@ export const readGeneric: PlainReader = (report) => {
   if (!pending.length) {
     // The failed addresses an MTA lists in its own header (Exim and many others).
     const failed = header(report.head, 'x-failed-recipients');
-    if (failed) for (const a of failed.split(/[,\s]+/).filter((x) => ADDRESS.test(x))) pending.push({ recipient: trimAddress(a), at: -1, lines: explanationNear(lines, -1) });
+    if (failed) for (const a of failed.split(/[,\s]+/).filter((x) => isAddress(x)).slice(0, MAX_RECIPIENTS)) pending.push({ recipient: trimAddress(a), at: -1, lines: explanationNear(lines, -1, coded) });
   }
   // "-------SMTP command" then the command on the next line (m-FILTER and others).
   const commandAt = lines.findIndex((l) => /^-*\s*SMTP command\s*:?\s*$/i.test(l.text));
@@ -73,16 +78,15 @@ export const readGeneric: PlainReader = (report) => {
   return out;
 };
 
-/** The lines that explain a recipient: its paragraph, or else the report's lines with a reply or status code. */
-function explanationNear(lines: Line[], at: number): string[] {
+/** The lines that explain a recipient: its paragraph (a few lines), or else the report's lines with a code. */
+function explanationNear(lines: Line[], at: number, coded: string[]): string[] {
   const own: string[] = [];
   if (at >= 0) {
-    for (let i = at; i < lines.length && (i === at || lines[i].text.trim()); i++) own.push(lines[i].text.trim());
+    for (let i = at; i < lines.length && own.length < 8 && (i === at || lines[i].text.trim()); i++) own.push(lines[i].text.trim());
     for (let i = at + 1; i < lines.length && own.length < 2; i++) if (lines[i].text.trim()) own.push(lines[i].text.trim());
   }
   if (own.some((l) => CODE.test(l))) return own;
-  const coded = lines.filter((l) => CODE.test(l.text)).map((l) => l.text.trim());
-  return coded.length ? [...own, ...coded.slice(0, 6)] : own;
+  return coded.length ? [...own, ...coded] : own;
 }
 
 /** The bounce's own addresses (its sender and the mailbox it returns to) are never the failed recipient. */

@@ -3,7 +3,7 @@
 // The "(state N)" Gmail appends tells the SMTP step that failed.
 import type { Reason } from './reason';
 import { finish, findLine, reasonFrom, reportLines, type Pending, type PlainReader } from './plain';
-import { ADDRESS, trimAddress } from './text';
+import { isAddress, trimAddress } from './text';
 
 const STATES: Record<string, [string, Reason]> = {
   '6': ['MAIL', 'failedstarttls'],
@@ -31,7 +31,7 @@ export const readGmail: PlainReader = (report) => {
   for (let i = start + 1; i < lines.length; i++) {
     const t = lines[i].text;
     const address = /^\s+<?([^\s<>]+@[^\s<>]+?)>?\s*$/.exec(t)?.[1];
-    if (address && ADDRESS.test(address)) {
+    if (address && isAddress(address)) {
       pending.push({ recipient: trimAddress(address), at: lines[i].start + t.indexOf(address), lines: explanation, action: delayed ? 'delayed' : undefined });
       continue;
     }

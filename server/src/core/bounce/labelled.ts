@@ -2,7 +2,7 @@
 // "Remote system:"), Apache James ("Recipient:" and "Error message below:"), and the many gateways that write
 // "Recipient: …" / "Reason: …" (or their German, French, Spanish equivalents).
 import { finish, reportLines, type Pending, type PlainReader } from './plain';
-import { ADDRESS, trimAddress } from './text';
+import { isAddress, trimAddress } from './text';
 
 const RECIPIENT = /^\s*(?:Recipient(?: address)?|Original address|Rcpt|RCPT TO|Empfänger(?:adresse)?|Destinataire|Destinatario|Failed recipient|Undeliverable recipient)\s*:\s*(?:rfc822;\s*)?<?([^\s<>]+@[^\s<>]+?)>?\s*$/i;
 const DETAIL = /^\s*(Reason|Diagnostic code|Error|Error message|Status|Remote system|Remote server|Remote host said|Grund|Raison|Motivo|Fehler|Erreur|Response|Server response|Details?)\s*:\s*(.*)$/i;
@@ -17,7 +17,7 @@ export const readLabelled: PlainReader = (report) => {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text;
     const r = RECIPIENT.exec(t);
-    if (r && ADDRESS.test(r[1])) {
+    if (r && isAddress(r[1])) {
       current = { recipient: trimAddress(r[1]), at: lines[i].start + t.indexOf(r[1]), lines: [] };
       pending.push(current);
       continue;

@@ -39,8 +39,10 @@ export function linesOf(text: string, from = 0, to = text.length): Line[] {
   return out;
 }
 
-const LOCAL = "[\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-]+";
-const DOMAIN = '(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+[\\p{L}\\p{N}-]{2,63}';
+// Bounded repeats (a local part is at most 64 characters, a domain at most 10 labels): matching stays linear even on
+// a line of megabytes without an address in it.
+const LOCAL = "[\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-]{1,64}";
+const DOMAIN = '(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.){1,10}[\\p{L}\\p{N}-]{2,63}';
 /** An e-mail address (addr-spec without quoted local parts, which bounces do not quote anyway). */
 export const ADDRESS = new RegExp(`${LOCAL}@${DOMAIN}`, 'u');
 const ADDRESS_G = new RegExp(`${LOCAL}@${DOMAIN}`, 'gu');
@@ -117,4 +119,9 @@ function headerBlockStart(text: string, from: number, to: number): number {
 /** Collapses white space: diagnostics wrapped over several lines read as one. */
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** An e-mail address, and no longer than one can be (RFC 5321: 64 + 1 + 255): a megabyte "candidate" is not tried. */
+export function isAddress(candidate: string): boolean {
+  return candidate.length <= 320 && ADDRESS.test(candidate);
 }
