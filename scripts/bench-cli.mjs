@@ -1,5 +1,7 @@
 // Benchmarks the command-line tool on a large generated mail log: `mail-error-codes scan --summary` wall time,
-// throughput and peak RSS, next to `rg -c` with a comparable pattern on the same file. Prints one JSON object.
+// throughput and peak RSS, next to `rg -c` with a comparable pattern on the same file, and `mail-error-codes report`
+// on that file against scan --summary (whole process against whole process, same run), with its peak RSS on a log
+// twenty times smaller to show that memory stays flat. Prints one JSON object.
 // Usage: node scripts/bench-cli.mjs [SIZE]   (SIZE in bytes, or with a unit: 200MB, 1GB; default 1GB)
 // Build first (npm run build). The log is written to bench-data/ (git-ignored) and reused when its size matches.
 import { spawnSync } from 'node:child_process';
@@ -84,6 +86,32 @@ const result = {
   },
 };
 if (cliRun.status !== 0) result.cli.stderr = cliRun.stderr.split('\n').filter((l) => !/^\s|Command being timed|^\t/.test(l)).slice(0, 5).join('\n');
+
+// The mail log report on the same file, and on one twenty times smaller: time against scan --summary, memory flat.
+const small = join(root, `bench-data/mail-${Math.round(bytes / 20)}.log`);
+await generate(small, Math.round(bytes / 20));
+const reportRun = measure(process.execPath, [cli, 'report', '--format', 'json', file], true);
+const reportSmall = measure(process.execPath, [cli, 'report', '--format', 'json', small], true);
+const events = (() => {
+  try {
+    return JSON.parse(reportRun.stdout).totals.events;
+  } catch {
+    return null;
+  }
+})();
+result.report = {
+  command: 'mail-error-codes report --format json',
+  exitStatus: reportRun.status,
+  wallSeconds: Number(reportRun.seconds.toFixed(2)),
+  throughputMBps: Number((mb / reportRun.seconds).toFixed(1)),
+  events,
+  ratioToScanSummary: Number((reportRun.seconds / cliRun.seconds).toFixed(2)),
+  peakRssMB: reportRun.peakRssMB,
+  smallLogMB: Math.round(statSync(small).size / (1024 * 1024)),
+  smallLogPeakRssMB: reportSmall.peakRssMB,
+  rssRatioBigToSmall: reportRun.peakRssMB && reportSmall.peakRssMB ? Number((reportRun.peakRssMB / reportSmall.peakRssMB).toFixed(2)) : null,
+};
+if (reportRun.status !== 0) result.report.stderr = reportRun.stderr.split('\n').filter((l) => !/^\s|Command being timed|^\t/.test(l)).slice(0, 5).join('\n');
 
 // rg with a pattern for the same kinds of code (reply+enhanced pairs, enhanced codes, Outlook hex); it counts lines.
 const pattern = String.raw`\b[2-5][0-9]{2}[ -][245]\.[0-9]{1,3}\.[0-9]{1,3}\b|\b[245]\.[0-7]\.[0-9]{1,3}\b|\b0[xX]8[0-9A-Fa-f]{7}\b|said: [2-5][0-9]{2}\b`;

@@ -1,8 +1,8 @@
 // Inputs as chunks of bytes: files read with one reusable buffer, or stdin. Problems become one clear reason.
 import { open } from 'node:fs/promises';
+import { BINARY_PROBE, isBinary } from '../core/binary';
 
 export const CHUNK_BYTES = 1024 * 1024;
-const BINARY_PROBE = 8192;
 
 /** An input that cannot be scanned: the reason is printed as `mail-error-codes: FILE: reason`. */
 export class InputError extends Error {}
@@ -63,17 +63,29 @@ export function stdinInput(stream: NodeJS.ReadableStream = process.stdin): Input
     name: '<stdin>',
     isMessage: false,
     async *chunks() {
-      let probed = 0;
+      // The first 8 KB are held back until they can be judged as a whole, however the stream cuts them.
+      let held: Buffer[] | undefined = [];
+      let heldBytes = 0;
       for await (const chunk of stream as AsyncIterable<Buffer>) {
-        if (probed < BINARY_PROBE && isBinary(chunk.subarray(0, BINARY_PROBE - probed))) throw new InputError('binary input, skipped');
-        probed += chunk.length;
-        yield chunk;
+        if (!held) {
+          yield chunk;
+          continue;
+        }
+        held.push(chunk);
+        heldBytes += chunk.length;
+        if (heldBytes < BINARY_PROBE) continue;
+        const probe = Buffer.concat(held);
+        held = undefined;
+        if (isBinary(probe)) throw new InputError('binary input, skipped');
+        yield probe;
+      }
+      if (held?.length) {
+        const probe = Buffer.concat(held);
+        if (isBinary(probe)) throw new InputError('binary input, skipped');
+        yield probe;
       }
     },
   };
 }
 
-/** NUL bytes in the first 8 KB: not text (UTF-16 files included, which this tool does not read). */
-export function isBinary(chunk: Uint8Array): boolean {
-  return chunk.subarray(0, BINARY_PROBE).includes(0);
-}
+export { isBinary };
