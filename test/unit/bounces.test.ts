@@ -51,3 +51,15 @@ test('hostile reports: a megabyte almost-address, thousands of addresses, thousa
   assert.equal(outcomes.length, 3000);
   assert.ok(outcomes.every((o) => o.reason === 'userunknown' && o.bounce === 'hard'));
 });
+
+test('every bounce of the recognition corpus (test/fixtures/real/bounces) names its recipients; a normal mail none', () => {
+  const dir = 'test/fixtures/real/bounces';
+  const missing: string[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.eml'))) {
+    const got = readRecipients(fixture(`real/bounces/${name}`), catalog);
+    if (name === 'normal-mail.eml') assert.deepEqual(got, [], 'a normal mail is not a bounce');
+    else if (!got.length) missing.push(name);
+    for (const o of got) assert.match(o.recipient, /^[^\s<>[\]():,;"']+@[\w.-]+\.[a-z]{2,}$/i, `${name}: ${o.recipient}`);
+  }
+  assert.deepEqual(missing, []);
+});

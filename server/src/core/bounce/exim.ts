@@ -11,7 +11,7 @@ const START = /This message was created automatically by mail delivery software|
 // Exim's own sentences (deliver.c, retry.c, routers, transports) and what they mean.
 const SENTENCES: [RegExp, Reason][] = [
   [/retry timeout exceeded|retry time not reached for any host after a long failure period|have been failing for a long time/i, 'expired'],
-  [/Unrouteable address|all host address lookups failed permanently|all relevant MX records point to non-existent hosts/i, 'hostunknown'],
+  [/Unroute?able address|all host address lookups failed permanently|all relevant MX records point to non-existent hosts/i, 'hostunknown'],
   [/an MX or SRV record indicated no SMTP service|no host found for existing SMTP connection/i, 'notaccept'],
   [/mailbox is full|error: quota exceed/i, 'mailboxfull'],
   [/Too many "Received" headers/i, 'contenterror'],

@@ -40,7 +40,8 @@ export interface OutcomeFields extends Omit<RecipientOutcome, 'reason' | 'bounce
 }
 
 const STATUS = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
-const REPLY = /(?:^|[\s(:;'"])([245][0-5]\d)(?=[\s\-:.,;)'"]|$)/;
+// Not the first number of an IP address (203.0.113.5) or a version: a dot after it ends a sentence, not a number.
+const REPLY = /(?:^|[\s(:;'"])([245][0-5]\d)(?=[\s\-:,;)'"]|\.(?!\d)|$)/;
 
 /** The first enhanced status code in a text (5.1.1), without leading zeros. */
 export function statusIn(text: string | undefined): string | undefined {

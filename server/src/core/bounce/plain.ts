@@ -65,6 +65,9 @@ export function finish(report: Report, pending: Pending[], format: string, patch
     seen.add(key);
     const diagnostic = squeeze(p.lines.join(' '));
     const extra = patch?.(p, diagnostic) ?? {};
+    // The recipient as cleaned ("[SMTP:bob@example.org]" → bob@example.org) is a few characters further on.
+    const found = p.at >= 0 ? report.view.text.indexOf(p.recipient, p.at) : -1;
+    const at = found >= 0 && found - p.at < 16 ? found : p.at;
     out.push({
       recipient: p.recipient,
       action: p.action,
@@ -76,8 +79,8 @@ export function finish(report: Report, pending: Pending[], format: string, patch
       diagnostic: diagnostic || undefined,
       formatReason: p.formatReason,
       format,
-      start: report.view.raw(p.at),
-      end: report.view.raw(p.at + p.recipient.length - 1) + 1,
+      start: report.view.raw(at),
+      end: report.view.raw(at + p.recipient.length - 1) + 1,
       ...extra,
     });
   }

@@ -29,7 +29,10 @@ const BOUNCE_ONLY_READERS: PlainReader[] = [readLabelled, readGeneric];
 const MAX_NESTING = 3;
 
 /** The recipients of a message (the whole text of an .eml), each with its outcome and reason. */
-export function readRecipients(text: string, catalog?: Catalog, root: MimePart = parseMessage(text)): RecipientOutcome[] {
+export function readRecipients(text: string, catalog?: Catalog, root?: MimePart): RecipientOutcome[] {
+  // Old Mac files end lines with CR alone: read them with LF in its place (same length, so offsets stay valid).
+  if (!root && text.indexOf('\n') < 0 && text.indexOf('\r') >= 0) text = text.replace(/\r/g, '\n');
+  root ??= parseMessage(text);
   // Without a date of its own, an outcome is as old as the report that tells it.
   const date = headerValue(root.headers, 'date');
   return readMessage(text, root, 0).map((f) => makeOutcome({ ...f, date: f.date ?? date, providerReason: f.providerReason ?? providerReason(catalog, f) }));
@@ -37,7 +40,7 @@ export function readRecipients(text: string, catalog?: Catalog, root: MimePart =
 
 function readMessage(text: string, root: MimePart, depth: number): OutcomeFields[] {
   const head = headOf(root);
-  const parts = collect(root);
+  const parts = collect(text, root);
   // Complaint reports.
   const feedback = parts.feedback.flatMap((p) => {
     const original = parts.attached[0];
@@ -115,12 +118,16 @@ function providerReason(catalog: Catalog | undefined, f: OutcomeFields) {
 interface Parts {
   dsn: MimePart[];
   feedback: MimePart[];
-  /** Text and HTML leaves of the message itself, not of the messages attached to it. */
+  /**
+   * Text and HTML leaves of the message itself (not of the messages attached to it), parts of other types that hold
+   * text all the same (application/octet-stream, "test/plain", a multipart without its boundary), and the text
+   * before the first part of a multipart (some MTAs write their report there).
+   */
   text: MimePart[];
   attached: MimePart[];
 }
 
-function collect(root: MimePart): Parts {
+function collect(text: string, root: MimePart): Parts {
   const parts: Parts = { dsn: [], feedback: [], text: [], attached: [] };
   const walk = (part: MimePart, inAttached: boolean) => {
     const type = part.contentType;
@@ -137,13 +144,32 @@ function collect(root: MimePart): Parts {
       return;
     }
     if (part.children.length) {
+      const preamble = part.children[0].headerStart;
+      if (!inAttached && /\S[\s\S]*@/.test(text.slice(part.bodyStart, Math.min(preamble, part.bodyStart + 65536)))) {
+        parts.text.push({ ...part, contentType: 'text/plain', encoding: '7bit', bodyEnd: preamble, children: [] });
+      }
       for (const c of part.children) walk(c, inAttached);
       return;
     }
-    if (!inAttached && (type === 'text/plain' || type === 'text/html') && !/attachment/i.test(headerValue(part.headers, 'content-disposition') ?? '')) parts.text.push(part);
+    if (inAttached || /attachment/i.test(headerValue(part.headers, 'content-disposition') ?? '')) return;
+    if (type === 'text/plain' || type === 'text/html') parts.text.push(part);
+    else if (!type.startsWith('image/') && !type.startsWith('audio/') && !type.startsWith('video/') && type !== 'text/rfc822-headers' && holdsText(text, part)) parts.text.push({ ...part, contentType: 'text/plain' });
   };
   walk(root, false);
   return parts;
+}
+
+/** A part whose first 4 KB read as text (no NUL, few control characters). */
+function holdsText(text: string, part: MimePart): boolean {
+  if (part.bodyEnd <= part.bodyStart) return false;
+  if (part.encoding === 'base64') return true;
+  const sample = text.slice(part.bodyStart, Math.min(part.bodyEnd, part.bodyStart + 4096));
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) odd++;
+  }
+  return odd <= sample.length / 100;
 }
 
 /** A part's body as text: decoded when it is base64 or quoted-printable, HTML turned into lines. */
@@ -169,8 +195,8 @@ function headerValue(headers: Header[], name: string): string | undefined {
 }
 
 const BOUNCE_SUBJECT = /undeliver|undelivered|delivery (?:status )?notification|delivery (?:has )?failed|delivery failure|failure notice|returned mail|returning message|mail delivery|non[- ]?deliver|could not be delivered|delivery problem|rejected|bounce|unzustellbar|non remis|no entregado|niet bezorgd|nicht zugestellt|mail system error|message (?:not delivered|blocked)/i;
-const BOUNCE_WORDS = /could not be delivered|couldn't be delivered|was not delivered|undeliverable|delivery (?:has )?failed|permanent error|permanent failure|returned to sender|mail delivery (?:system|subsystem|software)/i;
+const BOUNCE_WORDS = /could not be delivered|couldn't be delivered|was not delivered|undeliverable|delivery (?:has )?failed|permanent error|permanent failure|returned to sender|mail delivery (?:system|subsystem|software)|error message below/i;
 
 function isBounceHead(head: Head): boolean {
-  return /mailer-daemon|postmaster|mail delivery|mail-daemon|mdaemon/i.test(head.from) || BOUNCE_SUBJECT.test(head.subject) || head.headers.some((h) => h.name === 'x-failed-recipients') || /multipart\/report/i.test(headerValue(head.headers, 'content-type') ?? '');
+  return /mailer-daemon|post_?master|mail delivery|mail-daemon|mdaemon|mail administrator/i.test(head.from) || BOUNCE_SUBJECT.test(head.subject) || head.headers.some((h) => h.name === 'x-failed-recipients') || /multipart\/report/i.test(headerValue(head.headers, 'content-type') ?? '');
 }

@@ -214,7 +214,7 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
   ),
   hostunknown: words(
     'host (?:or domain name )?(?:not found|unknown)', 'unknown (?:host|domain)', 'domain (?:does not|doesn\'t) exist', 'no such domain', 'domain (?:name )?not found',
-    'domain must exist', 'domain is not reachable', 'name or service not known', 'unrou?teable address', 'host unreachable', 'nxdomain',
+    'domain must exist', 'domain is not reachable', 'name or service not known', 'unroute?able address', 'host unreachable', 'nxdomain',
     'mail domain mentioned in email address is unknown', 'the account or domain may not exist', "couldn't find any host named", 'no (?:mx|mail exchanger|a) record(?:s)? (?:found )?for',
     'could not be resolved', 'unknown domain name',
   ),

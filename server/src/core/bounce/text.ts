@@ -54,9 +54,16 @@ export function addressesIn(text: string): { address: string; index: number }[] 
   return out;
 }
 
-/** Lower-case domain, local part as written; a trailing dot of a sentence is not part of it. */
+/**
+ * Lower-case domain, local part as written; what reports wrap addresses in ("[SMTP:bob@example.org]", "<…>,",
+ * "mailto:", a sentence's final dot) is not part of it.
+ */
 export function trimAddress(address: string): string {
-  const a = address.replace(/\.+$/, '');
+  const a = address
+    .trim()
+    .replace(/^[[(<"']+/, '')
+    .replace(/^(?:SMTP|mailto|rfc822);?:?\s*/i, '')
+    .replace(/[\])>"',;:.]+$/, '');
   const at = a.lastIndexOf('@');
   return at < 0 ? a : a.slice(0, at) + a.slice(at).toLowerCase();
 }
