@@ -21,8 +21,10 @@ test('hard means the address itself will never work; spam and policy refusals ar
 });
 
 const cases: [Reason, { status?: string; reply?: string; diagnostic?: string; command?: string; action?: string }][] = [
-  ['userunknown', { status: '5.7.1', reply: '550', diagnostic: '550 5.7.1 <bob@example.org>... User Unknown' }],
-  ['userunknown', { status: '5.0.0', diagnostic: '550 5.0.0 No such user here' }],
+  ['userunknown', { status: '5.7.1', reply: '550', command: 'RCPT', diagnostic: '550 5.7.1 <bob@example.org>... User Unknown' }],
+  ['filtered', { status: '5.7.1', reply: '550', diagnostic: '550 5.7.1 <bob@example.org>... User Unknown' }],
+  ['filtered', { diagnostic: '550 - Requested action not taken: no such user here' }],
+  ['userunknown', { status: '5.0.0', command: 'RCPT', diagnostic: '550 5.0.0 No such user here' }],
   ['userunknown', { status: '5.1.1', diagnostic: '550 5.1.1 <x@y>: Recipient address rejected: User unknown in virtual mailbox table' }],
   ['mailboxfull', { status: '5.1.1', diagnostic: '552 5.1.1 Mailbox is full' }],
   ['mailboxfull', { status: '4.2.2', diagnostic: '452 4.2.2 The email account that you tried to reach is over quota' }],

@@ -2,6 +2,7 @@
 // "There was an error delivering your mail to <X>"), or standing out on a line of its own, and the lines around it
 // that carry a reply or status code. Used only for messages that present themselves as bounces.
 import { finish, header, reportLines, type Pending, type PlainReader, type Report } from './plain';
+import type { Reason } from './reason';
 import { isAddress, isServiceAddress, trimAddress, type Line } from './text';
 
 // An address in running text: it cannot end with the sentence's punctuation.
@@ -20,6 +21,12 @@ const SENTENCE = new RegExp(
   'i',
 );
 // A reply or status code, not a piece of an IP address.
+const LABEL_REASONS: [RegExp, Reason][] = [
+  [/unknown (?:user|recipient|mailbox)|no such (?:user|mailbox)|invalid (?:recipient|user|mailbox)/i, 'userunknown'],
+  [/unknown (?:host|domain)|no such (?:host|domain)|host not found/i, 'hostunknown'],
+  [/mailbox (?:is )?full|over ?quota/i, 'mailboxfull'],
+];
+
 /** More recipients than this in one report are not a bounce but a list: the rest are left out. */
 const MAX_RECIPIENTS = 1000;
 const CODE = /(?<![\d.])[245]\d\d(?![\d.]\d)|\b[245]\.\d{1,3}\.\d{1,3}\b(?!\.\d)/;
@@ -51,9 +58,15 @@ export const readGeneric: PlainReader = (report) => {
     // a colon), followed by its reason in brackets ("bob@example.org [User unknown]"), or after a short label
     // ("Unknown user: bob@example.org").
     for (const line of lines) {
-      const m = /^\s*(?:[*•-]\s+)?["<]?([^\s<>"]+@[^\s<>"]+?)[">]?:?(?:\s+\[[^\]]{2,200}\])?\s*$/.exec(line.text)
-        ?? /^\s{0,4}[A-Za-z][\w ']{2,40}:\s+<?([^\s<>"]+@[^\s<>"]+?)>?\s*$/.exec(line.text);
-      if (m && !/^\s*(?:From|To|Cc|Reply-To|Sender|Return-Path|Message-I[dD]):/i.test(line.text)) add(m[1], line, line.text.indexOf(m[1]));
+      const m = /^\s*(?:[*•-]\s+)?["<]?([^\s<>"]+@[^\s<>"]+?)[">]?:?(?:\s+\[[^\]]{2,200}\])?\s*$/.exec(line.text);
+      const labelled = m ? null : /^\s{0,4}([A-Za-z][\w ']{2,40}):\s+<?([^\s<>"]+@[^\s<>"]+?)>?\s*$/.exec(line.text);
+      if (m) add(m[1], line, line.text.indexOf(m[1]));
+      else if (labelled && !/^\s*(?:From|To|Cc|Reply-To|Sender|Return-Path|Message-I[dD])$/i.test(labelled[1])) {
+        const before = pending.length;
+        add(labelled[2], line, line.text.indexOf(labelled[2]));
+        // The MTA's own verdict on the address ("Unknown user: bob@example.org"), not a remote server's words.
+        if (pending.length > before) pending[before].formatReason = LABEL_REASONS.find(([re]) => re.test(labelled[1]))?.[1];
+      }
     }
   }
   if (!pending.length) {

@@ -129,6 +129,12 @@ export function statusReason(status: string | undefined): Reason | undefined {
 
 /** Reasons a status code gives that are only a guess: the words may name something more precise. */
 const VAGUE = new Set<Reason>(['undefined', 'onhold', 'systemerror', 'securityerror', 'expired', 'networkerror', 'hostunknown', 'userunknown']);
+/**
+ * Reasons a format reader's own sentence gives that the words may still refine. An MTA saying "no such user" or "host
+ * unknown" of its own accord decides the address like the matching status code would (5.1.1, 5.1.2).
+ */
+const REFINED = new Set<Reason>(['undefined', 'onhold', 'systemerror', 'securityerror', 'networkerror']);
+const AS_STATUS: Partial<Record<Reason, string>> = { userunknown: '5.1.1', hostunknown: '5.1.2' };
 
 const words = (...patterns: string[]) => new RegExp(patterns.join('|'), 'i');
 
@@ -306,10 +312,11 @@ export function classify(input: ReasonInput): Reason {
   const status = input.status;
   if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status?.startsWith('2.')) return 'delivered';
   if (input.providerReason && input.providerReason !== 'undefined' && input.providerReason !== 'onhold') return input.providerReason;
-  if (input.formatReason && !VAGUE.has(input.formatReason)) return input.formatReason;
+  const formatReason = input.formatReason;
+  if (formatReason && !REFINED.has(formatReason) && !AS_STATUS[formatReason]) return formatReason;
   const text = normalize(input.diagnostic ?? '');
   const command = input.command?.toUpperCase();
-  const byStatus = statusReason(status);
+  const byStatus = statusReason(formatReason && AS_STATUS[formatReason] && !statusReason(status) ? AS_STATUS[formatReason] : status);
   const first = firstPass(text, status, byStatus, input.reply, command);
   if (first) return first;
   const second = secondPass(text, byStatus, input.reply, command, input, action);
@@ -335,13 +342,14 @@ function firstPass(text: string, status: string | undefined, byStatus: Reason | 
   if (byStatus === 'userunknown') {
     // 5.1.1 is trusted, whatever the command, unless the words say the refusal was about something else.
     if (!['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept', 'spamdetected'].some((r) => has(r as Reason, text) && !has('userunknown', text))) return 'userunknown';
-  } else if ((!byStatus || VAGUE.has(byStatus) || byStatus === 'filtered') && has('userunknown', text) && !has('hostunknown', text) && command !== 'MAIL' && command !== 'CONN' && command !== 'EHLO' && command !== 'HELO') {
-    // After DATA the address was accepted: a refusal worded as "unknown user" there is the recipient's filter.
-    return command === 'DATA' ? 'filtered' : 'userunknown';
+  } else if ((!byStatus || VAGUE.has(byStatus) || byStatus === 'filtered') && has('userunknown', text) && !has('hostunknown', text) && command === 'RCPT') {
+    return 'userunknown';
   }
-  if (byStatus === 'filtered' || (command === 'DATA' && has('filtered', text)) || (!command && has('filtered', text) && !has('spamdetected', text))) {
-    if (byStatus !== 'filtered' || has('filtered', text) || has('userunknown', text)) return 'filtered';
-  }
+  // "User unknown" said anywhere else than in answer to RCPT TO, with no status code that says so: the address was not
+  // refused as such (after DATA it had been accepted) and the refusal is the recipient's filter, as the reference
+  // classification has it. At MAIL FROM or before, it is about the sender or the connection instead.
+  const beforeRcpt = command === 'MAIL' || command === 'CONN' || command === 'EHLO' || command === 'HELO';
+  if (byStatus === 'filtered' ? has('filtered', text) || has('userunknown', text) : !beforeRcpt && command !== 'RCPT' && byStatus !== 'rejected' && !has('rejected', text) && (has('filtered', text) || (has('userunknown', text) && !has('hostunknown', text)))) return 'filtered';
   if (said('requireptr')) return 'requireptr';
   if (has('notcompliantrfc', text)) return 'notcompliantrfc';
   if (has('badreputation', text)) return 'badreputation';
