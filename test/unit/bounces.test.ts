@@ -63,3 +63,29 @@ test('every bounce of the recognition corpus (test/fixtures/real/bounces) names 
   }
   assert.deepEqual(missing, []);
 });
+
+test('a report is read whole: a Status with words is the diagnostic, the preamble stops at the first delimiter, an Exim explanation naming the recipient again', () => {
+  const dsn = [
+    'From: postmaster@mx.example.org', 'To: a@example.net', 'Subject: Failed mail', 'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="==b@mx.example.org=="', '',
+    'This is a MIME-encapsulated message', '', '--==b@mx.example.org==', 'Content-Type: text/plain', '',
+    'Your message was not delivered to', '', '    bob@example.org', '', '--==b@mx.example.org==', 'Content-Type: message/delivery-status', '',
+    'Reporting-MTA: dns;mx.example.org', '', 'Final-Recipient: rfc822;bob@example.org', 'Action: failure',
+    'Status: 553 Exceeded maximum inbound message size', '', '--==b@mx.example.org==--', '',
+  ].join('\n');
+  const [o] = readRecipients(dsn);
+  assert.equal(o.recipient, 'bob@example.org');
+  assert.equal(o.reason, 'mesgtoobig');
+  assert.equal(o.reply, '553');
+  const exim = [
+    'From: Mail Delivery System <Mailer-Daemon@mx.example.net>', 'To: a@example.net', 'Subject: Mail delivery failed: returning message to sender', '',
+    'This message was created automatically by mail delivery software.', '',
+    'A message that you sent could not be delivered to one or more of its', 'recipients. This is a permanent error. The following address(es) failed:', '',
+    '  bob@example.org:', '    SMTP error from remote mailer after RCPT TO:', '    <bob@example.org>:', '    host mx.example.org [192.0.2.1]:',
+    '    553 5.1.1 unknown or illegal user:', '    bob@example.org', '',
+  ].join('\n');
+  const found = readRecipients(exim);
+  assert.equal(found.length, 1);
+  assert.equal(found[0].status, '5.1.1');
+  assert.equal(found[0].reason, 'userunknown');
+});

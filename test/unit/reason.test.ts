@@ -41,6 +41,11 @@ const cases: [Reason, { status?: string; reply?: string; diagnostic?: string; co
   ['suspend', { status: '5.2.1', diagnostic: '550 5.2.1 The email account that you tried to reach is disabled' }],
   ['notaccept', { reply: '556', diagnostic: '556 5.1.10 Recipient address has null MX' }],
   ['filtered', { command: 'DATA', diagnostic: '550 User unknown' }],
+  ['networkerror', { diagnostic: 'Host or domain name not found. Name service error for name=example.invalid type=MX: Host not found, try again' }],
+  ['mailboxfull', { diagnostic: "This person's account is exceeding their quota." }],
+  ['expired', { diagnostic: 'Delivery failed 20 attempts: bob@example.org' }],
+  ['mailererror', { status: '4.0.0', diagnostic: 'temporary failure. Command output: scanner: unable to connect to daemon' }],
+  ['blocked', { command: 'CONN', reply: '554', diagnostic: 'SMTP error from remote mail server after initial connection: 554 mx.example.org : no thanks' }],
   ['userunknown', { status: '5.1.1', command: 'DATA', diagnostic: '550 5.1.1 User unknown' }],
   ['onhold', { status: '5.0.0', diagnostic: 'something went wrong' }],
   ['undefined', {}],
@@ -53,6 +58,14 @@ test('reasons are decided from status, reply code and the words', () => {
 
 test('a matched provider entry\'s reason wins', () => {
   assert.equal(classify({ status: '5.7.1', diagnostic: '550 5.7.1 blocked', providerReason: 'badreputation' }), 'badreputation');
+  // The command a transcript or a gateway names.
+  assert.equal(commandOf('RCPT TO generated following response: 553 5.3.0 <bob@example.org>... Addressee unknown'), 'RCPT');
+  assert.equal(commandOf('>>> MAIL FROM:<a@example.net> <<< 250 ok >>> RCPT TO:<bob@example.org> <<< 550 <bob@example.org>: User unknown'), 'RCPT');
+  // A provider's "no such user" after DATA, or with no command nor precise status, is its filter's refusal.
+  assert.equal(classify({ command: 'DATA', diagnostic: '554 delivery error: no such account', providerReason: 'userunknown' }), 'filtered');
+  assert.equal(classify({ diagnostic: '554 delivery error: no such account', providerReason: 'userunknown' }), 'filtered');
+  assert.equal(classify({ command: 'RCPT', diagnostic: '554 delivery error: no such account', providerReason: 'userunknown' }), 'userunknown');
+  assert.equal(classify({ status: '5.1.1', diagnostic: '550 5.1.1 no such account', providerReason: 'userunknown' }), 'userunknown');
 });
 
 test('the command is read from the usual wordings', () => {

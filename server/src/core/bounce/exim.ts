@@ -44,7 +44,8 @@ export const readExim: PlainReader = (report) => {
       continue;
     }
     const found = recipientOn(t);
-    if (found) {
+    // The explanation may name the recipient again on a line of its own ("    <bob@example.org>:"): not a new one.
+    if (found && !(current && current.recipient.toLowerCase() === found.address.toLowerCase() && /^\s{3,}/.test(t))) {
       current = { recipient: found.address, at: line.start + found.index, lines: found.rest ? [found.rest] : [], action: delayed ? 'delayed' : undefined };
       pending.push(current);
       continue;

@@ -22,7 +22,7 @@ const SENTENCE = new RegExp(
 );
 // A reply or status code, not a piece of an IP address.
 const LABEL_REASONS: [RegExp, Reason][] = [
-  [/unknown (?:user|recipient|mailbox)|no such (?:user|mailbox)|invalid (?:recipient|user|mailbox)/i, 'userunknown'],
+  [/unknown (?:user|recipient|mailbox)|no such (?:user|mailbox)|invalid (?:recipient|user|mailbox)|invalid[\w ]{0,20} user ?id/i, 'userunknown'],
   [/unknown (?:host|domain)|no such (?:host|domain)|host not found/i, 'hostunknown'],
   [/mailbox (?:is )?full|over ?quota/i, 'mailboxfull'],
 ];

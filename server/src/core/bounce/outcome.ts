@@ -37,7 +37,15 @@ export interface OutcomeFields extends Omit<RecipientOutcome, 'reason' | 'bounce
   diagnosticType?: string;
   providerReason?: Reason;
   formatReason?: Reason;
+  /**
+   * The report's own explanation, for every recipient it names ("not reachable within the allowed queue period"): it
+   * decides the reason of a recipient whose lines say nothing that does.
+   */
+  context?: string;
 }
+
+/** The reason a report's explanation gives, for the given status, reply and command; undefined when it names none. */
+export type ContextReason = (input: ReasonInput, context: string) => Reason | undefined;
 
 const STATUS = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
 // Not the first number of an IP address (203.0.113.5) or a version: a dot after it ends a sentence, not a number.
@@ -56,14 +64,15 @@ export function replyIn(text: string | undefined): string | undefined {
 }
 
 /** Builds an outcome: fills what can be read from the diagnostic, then decides the reason and hard / soft. */
-export function makeOutcome(f: OutcomeFields): RecipientOutcome {
+export function makeOutcome(f: OutcomeFields, contextReason: ContextReason = reasonOfContext): RecipientOutcome {
   const diagnostic = f.diagnostic ? oneLine(f.diagnostic) : undefined;
   const reply = f.reply ?? replyIn(diagnostic);
   const status = f.status ?? statusIn(diagnostic);
   const command = f.command ?? commandOf(diagnostic);
   const action: Action = f.action ?? (status?.startsWith('2') ? 'delivered' : status?.startsWith('4') || (!status && reply?.startsWith('4')) ? 'delayed' : 'failed');
   const input: ReasonInput = { status, reply, diagnostic, command, action, diagnosticType: f.diagnosticType, providerReason: f.providerReason, formatReason: f.formatReason };
-  const reason: Reason = action === 'feedback' ? 'feedback' : action === 'vacation' ? 'vacation' : classify(input);
+  let reason: Reason = action === 'feedback' ? 'feedback' : action === 'vacation' ? 'vacation' : classify(input);
+  if ((reason === 'onhold' || reason === 'undefined') && f.context) reason = contextReason(input, f.context) ?? reason;
   const code = status ?? reply;
   const bounce = !isBounce(reason) ? 'none' : isHard(reason, code) ? 'hard' : 'soft';
   return {
@@ -82,6 +91,12 @@ export function makeOutcome(f: OutcomeFields): RecipientOutcome {
     start: f.start,
     end: f.end,
   };
+}
+
+/** The reason the words of a report's explanation give, if they give one. */
+export function reasonOfContext(input: ReasonInput, context: string): Reason | undefined {
+  const r = classify({ ...input, diagnostic: context });
+  return r === 'onhold' || r === 'undefined' ? undefined : r;
 }
 
 /** Diagnostics are shown on one line: folded and wrapped text is joined with single spaces. */

@@ -14,8 +14,9 @@ import { readGmail } from './gmail';
 import { htmlView } from './html';
 import { readLabelled } from './labelled';
 import { readOpenSmtpd } from './opensmtpd';
-import { makeOutcome, replyIn, statusIn, type OutcomeFields, type RecipientOutcome } from './outcome';
+import { makeOutcome, reasonOfContext, replyIn, statusIn, type ContextReason, type OutcomeFields, type RecipientOutcome } from './outcome';
 import type { Head, PlainReader, Report } from './plain';
+import type { Reason } from './reason';
 import { readSendmail } from './sendmail';
 import { hasDeliveryStatusFields, readDeliveryStatus } from './rfc3464';
 import { looksLikeSesJson, readSesJson } from './ses';
@@ -35,8 +36,28 @@ export function readRecipients(text: string, catalog?: Catalog, root?: MimePart)
   root ??= parseMessage(text);
   // Without a date of its own, an outcome is as old as the report that tells it.
   const date = headerValue(root.headers, 'date');
-  return readMessage(text, root, 0).map((f) => makeOutcome({ ...f, date: f.date ?? date, providerReason: f.providerReason ?? providerReason(catalog, f) }));
+  // A report's explanation is read once for all its recipients that share a status, a reply and a command.
+  const memo = new Map<string, Reason | undefined>();
+  const contextReason: ContextReason = (input, context) => {
+    const key = `${input.status}|${input.reply}|${input.command}|${input.action}|${input.formatReason}|${context.length}`;
+    if (!memo.has(key)) memo.set(key, reasonOfContext(input, context));
+    return memo.get(key);
+  };
+  return readMessage(text, root, 0).map((f) => makeOutcome({ ...f, date: f.date ?? date, providerReason: f.providerReason ?? providerReason(catalog, f) }, contextReason));
 }
+
+/** How much of a report's explanation is read for the reason of recipients whose own lines give none. */
+const CONTEXT_CHARS = 4000;
+
+/** The report's human-readable text, up to the copy of the original message: what it says of all its recipients. */
+function contextOf(views: { part: MimePart; view: TextView }[]): string | undefined {
+  const human = views.find((v) => !hasDeliveryStatusFields(v.view.text) && v.part.contentType !== 'text/html') ?? views.find((v) => !hasDeliveryStatusFields(v.view.text));
+  if (!human) return undefined;
+  const text = human.view.text;
+  return text.slice(0, Math.min(reportEnd(text), CONTEXT_CHARS)).replace(/\s+/g, ' ').trim() || undefined;
+}
+
+const withContext = (fields: OutcomeFields[], context: string | undefined) => (context ? fields.map((f) => ({ ...f, context })) : fields);
 
 function readMessage(text: string, root: MimePart, depth: number): OutcomeFields[] {
   const head = headOf(root);
@@ -50,11 +71,12 @@ function readMessage(text: string, root: MimePart, depth: number): OutcomeFields
   const views = parts.text.map((p) => ({ part: p, view: partView(text, p) })).filter((v): v is { part: MimePart; view: TextView } => !!v.view);
   // Delivery status parts, completed by what the human-readable report says of the same recipients.
   const dsn = parts.dsn.flatMap((p) => readDeliveryStatus(partView(text, p) ?? sliceView(text, p.bodyStart, p.bodyEnd)));
-  if (dsn.length) return complete(dsn, views, head);
+  const context = contextOf(views);
+  if (dsn.length) return withContext(complete(dsn, views, head), context);
   for (const { view } of views) {
     if (hasDeliveryStatusFields(view.text)) {
       const fields = readDeliveryStatus(view);
-      if (fields.length) return complete(fields, views, head);
+      if (fields.length) return withContext(complete(fields, views, head), context);
     }
     if (looksLikeSesJson(view.text)) {
       const ses = readSesJson(view);
@@ -62,7 +84,7 @@ function readMessage(text: string, root: MimePart, depth: number): OutcomeFields
     }
   }
   const plain = readPlain(views, head);
-  if (plain.length) return plain;
+  if (plain.length) return withContext(plain, context);
   const auto = readAutoReply(head, views[0]?.view, root.headerStart);
   if (auto.length) return auto;
   // A forwarded bounce: the report is the attached message.
@@ -144,7 +166,10 @@ function collect(text: string, root: MimePart): Parts {
       return;
     }
     if (part.children.length) {
-      const preamble = part.children[0].headerStart;
+      // The preamble ends where the first part's delimiter line ("--boundary") starts.
+      const first = part.children[0].headerStart;
+      const delimiter = text.lastIndexOf('\n--', first);
+      const preamble = delimiter >= part.bodyStart ? delimiter + 1 : first;
       if (!inAttached && /\S[\s\S]*@/.test(text.slice(part.bodyStart, Math.min(preamble, part.bodyStart + 65536)))) {
         parts.text.push({ ...part, contentType: 'text/plain', encoding: '7bit', bodyEnd: preamble, children: [] });
       }

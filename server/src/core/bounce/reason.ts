@@ -142,7 +142,7 @@ const words = (...patterns: string[]) => new RegExp(patterns.join('|'), 'i');
 const WORDS: Partial<Record<Reason, RegExp>> = {
   mailboxfull: words(
     'mailbox (?:is |was )?(?:full|over ?quota)', 'mail ?box (?:size )?(?:limit )?exceeded', 'mailbox exceeds', 'mailbox would exceed',
-    'mailbox[^.;]{0,40}(?:quota|full|exceeded[^.;]{0,20}limit)', 'over ?quota', 'quota (?:has been |was )?exceeded',
+    'mailbox[^.;]{0,40}(?:quota|full|exceeded[^.;]{0,20}limit)', 'over ?quota', 'quota (?:has been |was )?exceeded', 'exceed(?:s|ed|ing) (?:his |her |the |their |its )?quota',
     'exceeded (?:his |her |the |their )?(?:storage|quota)', 'quota violation', 'disk quota', 'maildir (?:over )?quota',
     'account is (?:over|at|full)[^.;]{0,20}quota', '(?:not )?enough (?:disk |storage )?space', 'insufficient (?:disk |storage )?space',
     'not sufficient disk space', 'no space left on device', 'full mailbox', 'mail ?folder is full', 'inbox is (?:full|out of storage)',
@@ -271,7 +271,7 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
   ),
   expired: words(
     'delivery (?:time )?expired', 'message expired', 'envelope expired', 'retry time(?:out)? (?:not reached|exceeded)', 'connection timed out', 'message timed out',
-    'giving up on', 'too long in (?:the )?queue', 'in the queue too long', 'could not be delivered (?:for|within)', 'delivery attempts will continue',
+    'giving up on', 'delivery failed \\d+ attempts', 'too long in (?:the )?queue', 'in the queue too long', 'could not be delivered (?:for more than|within)', 'delivery attempts will continue',
     'failing for a long time', 'has been delayed', 'not been collected', 'unable to deliver (?:the )?message after', 'queue period',
     'server did not respond', 'could not find a gateway', 'failed to deliver to domain', 'no answer from host', 'not delivered within',
   ),
@@ -279,7 +279,7 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
   securityerror: words(
     'authentication (?:required|failure|failed|credentials)', 'auth(?:entication)? required', 'you don\'t authenticate', 'not authori[sz]ed to send',
     'unauthenticated senders not allowed', 'verification failure', 'executable files are not allowed', 'not subscribed to ses', 'is a dead domain',
-    'authentication turned on', 'must be authenticated', 'authentification (?:invalide|requise)',
+    'authentication turned on', 'must be authenticated', 'turn on smtp authentication', 'authentification (?:invalide|requise)',
   ),
   mailererror: words('mailer error', 'procmail', 'maildrop', 'command (?:failed|died|output)', 'pipe to \\|', 'x-unix', '\\|\\| exit', 'local delivery failed', 'deliver(?:y)? program'),
   vacation: words('i am (?:away|out of (?:the )?office)', 'out of (?:the )?office', 'on vacation', 'on holiday', 'away until', 'auto(?:matic)?[- ]?reply', 'i will be travel?ling'),
@@ -311,12 +311,19 @@ export function classify(input: ReasonInput): Reason {
   const action = input.action?.toLowerCase();
   const status = input.status;
   if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status?.startsWith('2.')) return 'delivered';
-  if (input.providerReason && input.providerReason !== 'undefined' && input.providerReason !== 'onhold') return input.providerReason;
+  if (input.providerReason && input.providerReason !== 'undefined' && input.providerReason !== 'onhold') {
+    // A provider's "no such user" given after DATA, or with neither a command nor a precise status, is its filter's
+    // refusal, as for any other server's (see firstPass).
+    const cmd = input.command?.toUpperCase();
+    if (input.providerReason === 'userunknown' && (cmd === 'DATA' || (!cmd && (!status || /^[45]\.0\.0$/.test(status))))) return 'filtered';
+    return input.providerReason;
+  }
   const formatReason = input.formatReason;
   if (formatReason && !REFINED.has(formatReason) && !AS_STATUS[formatReason]) return formatReason;
   const text = normalize(input.diagnostic ?? '');
   const command = input.command?.toUpperCase();
-  const byStatus = statusReason(formatReason && AS_STATUS[formatReason] && !statusReason(status) ? AS_STATUS[formatReason] : status);
+  const given = statusReason(status);
+  const byStatus = statusReason(formatReason && AS_STATUS[formatReason] && (!given || VAGUE.has(given)) ? AS_STATUS[formatReason] : status);
   const first = firstPass(text, status, byStatus, input.reply, command);
   if (first) return first;
   const second = secondPass(text, byStatus, input.reply, command, input, action);
@@ -355,7 +362,7 @@ function firstPass(text: string, status: string | undefined, byStatus: Reason | 
   if (has('badreputation', text)) return 'badreputation';
   if (!has('spamdetected', text) && (byStatus === 'contenterror' || has('contenterror', text))) return 'contenterror';
   if (byStatus === 'rejected' || (has('rejected', text) && (command === 'MAIL' || !byStatus || byStatus === 'securityerror' || byStatus === 'systemerror' || (command === 'DATA' && byStatus !== 'userunknown')))) return 'rejected';
-  if (byStatus === 'hostunknown' ? !has('networkerror', text) : has('hostunknown', text)) return 'hostunknown';
+  if (byStatus === 'hostunknown' ? !has('networkerror', text) : has('hostunknown', text) && !has('networkerror', text)) return 'hostunknown';
   const afterData = !(command && BEFORE_DATA.has(command));
   // "prohibited virus or spam content": a virus scanner's refusal names the virus first.
   if (afterData && /\bvirus/i.test(text) && has('virusdetected', text)) return 'virusdetected';
@@ -381,13 +388,14 @@ function secondPass(text: string, byStatus: Reason | undefined, reply: string | 
   if (/^x-unix/i.test(input.diagnosticType ?? '')) return 'mailererror';
   if (reply && /^[45]0[1-7]$/.test(reply)) return 'syntaxerror';
   if (action === 'delayed' || action === 'expired') return 'expired';
-  if (command === 'EHLO' || command === 'HELO') return 'blocked';
+  // Refused at the greeting or the first commands, for no reason said: the sending host was not welcome.
+  if (command === 'EHLO' || command === 'HELO' || command === 'CONN') return 'blocked';
   return undefined;
 }
 
 const SECOND_ORDER: Reason[] = [
-  'mailboxfull', 'authfailure', 'badreputation', 'speeding', 'spamdetected', 'virusdetected', 'policyviolation', 'norelaying', 'systemerror',
-  'networkerror', 'suspend', 'contenterror', 'systemfull', 'notaccept', 'expired', 'failedstarttls', 'securityerror', 'mailererror',
+  'mailboxfull', 'authfailure', 'badreputation', 'speeding', 'spamdetected', 'virusdetected', 'policyviolation', 'norelaying', 'mailererror',
+  'systemerror', 'networkerror', 'suspend', 'contenterror', 'systemfull', 'notaccept', 'expired', 'failedstarttls', 'securityerror',
 ];
 
 /** One line of lower-case words: folded diagnostics and HTML-ish spacing should not split a phrase. */
@@ -399,7 +407,10 @@ function normalize(text: string): string {
 export function commandOf(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const m = /\b(?:in reply to|after|while (?:sending|talking)[^:]*?|at|following|for)\s+(?:the\s+)?(RCPT(?:\s+TO)?|MAIL(?:\s+FROM)?|DATA|end of data|end of DATA|EHLO|HELO|LHLO|STARTTLS|AUTH|initial connection|banner|greeting|connect|pipelined DATA)\b/i.exec(text)
-    ?? /\bSMTP:(RCPT|MAIL|DATA|EHLO|HELO)\b|\[(RCPT_TO|MAIL_FROM|DATA)\]/.exec(text);
+    ?? /\bSMTP:(RCPT|MAIL|DATA|EHLO|HELO)\b|\[(RCPT_TO|MAIL_FROM|DATA)\]/.exec(text)
+    // A transcript's last command sent (">>> RCPT TO:<…>"), or "RCPT TO generated following response: …".
+    ?? [...text.matchAll(/>>>\s*(RCPT|MAIL|DATA|EHLO|HELO)\b/gi)].pop()
+    ?? /\b(RCPT TO|MAIL FROM)\b[^.;:]{0,12}\b(?:generated|returned|got|received)\b/i.exec(text);
   const raw = m?.[1] ?? m?.[2];
   if (!raw) return undefined;
   const c = raw.toUpperCase().replace('_', ' ');

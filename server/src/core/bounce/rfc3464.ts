@@ -34,7 +34,11 @@ export function readDeliveryStatus(view: TextView, from = 0, to = view.text.leng
     const recipient = addressOf(anchor.value);
     if (!recipient) continue;
     const diagnosticField = field(group, 'diagnostic-code');
-    const diagnostic = typed(diagnosticField);
+    // A Status field that holds a reply and words instead of a code ("553 Exceeded maximum inbound message size") is
+    // the only diagnostic such a report gives.
+    const statusField = field(group, 'status');
+    const wordyStatus = statusField && !/^\s*[245]\.\d{1,3}\.\d{1,3}\s*(?:\(.*\))?\s*$/.test(statusField) && /[a-z]{3}/i.test(statusField) ? statusField.trim() : undefined;
+    const diagnostic = typed(diagnosticField) ?? wordyStatus;
     const action = actionOf(field(group, 'action'));
     // The address itself, inside the field (folded fields included): that is what the editor points at.
     const at = text.indexOf(recipient, anchor.valueStart);
