@@ -7,9 +7,13 @@
 //  4. Catalog: load time of the compiled catalog, its size in entries and bytes.
 //  5. Memory over 1 000 open/close cycles of a 5 MB log.
 //  6. The command-line tool streaming a 1 GB log: throughput and peak memory, against rg (scripts/bench-cli.mjs).
-//  7. `bounces` over a folder of 100 000 generated bounces: files per second and peak memory, against rg
+//  7. Typing in a 12 MB bounce (a base64 text part): hover latency p50/p99 while every keystroke starts a new
+//     analysis (goal: p99 < 50 ms), and the time from the last keystroke to its diagnostics, against the core's
+//     analysis of the same message in one piece.
+//  8. `bounces` over a folder of 100 000 generated bounces: files per second and peak memory, against rg
 //     (scripts/bench-bounces.mjs).
-// --quick: small sizes, to check that the benchmark runs.
+// --quick: small sizes, to check that the benchmark runs. --server=PATH: another build of the server (before/after).
+// --only=typing: just section 7.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,11 +23,9 @@ import { generateLog } from './generate-log.mjs';
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
+const serverPath = process.argv.find((a) => a.startsWith('--server='))?.slice('--server='.length) ?? join(root, 'dist/server/node.js');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const sizeMB = quick ? 5 : 50;
-mkdirSync(join(root, 'bench-data'), { recursive: true });
-const logPath = join(root, `bench-data/mail-${sizeMB}mb.log`);
-if (!existsSync(logPath) || statSync(logPath).size < sizeMB * 1e6) writeFileSync(logPath, generateLog(sizeMB * 1e6, 42));
-const text = readFileSync(logPath, 'utf8');
 const results = {};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = (fn, runs = 5) => median(Array.from({ length: runs }, () => { const t = performance.now(); fn(); return performance.now() - t; }));
@@ -33,6 +35,17 @@ const esbuild = await import('esbuild');
 const { catalogPlugin } = await import('./build.mjs');
 await esbuild.build({ entryPoints: { core: join(root, 'scripts/bench-core.ts') }, outdir: join(root, 'out/bench'), bundle: true, platform: 'node', format: 'cjs', plugins: [catalogPlugin], logLevel: 'warning' });
 const core = require(join(root, 'out/bench/core.js'));
+
+if (only === 'typing') {
+  const catalog = core.loadCatalog(readFileSync(join(root, 'dist/catalog.json'), 'utf8'));
+  console.log(JSON.stringify({ typing: await typingBench(catalog) }, null, 2));
+  process.exit(0);
+}
+
+mkdirSync(join(root, 'bench-data'), { recursive: true });
+const logPath = join(root, `bench-data/mail-${sizeMB}mb.log`);
+if (!existsSync(logPath) || statSync(logPath).size < sizeMB * 1e6) writeFileSync(logPath, generateLog(sizeMB * 1e6, 42));
+const text = readFileSync(logPath, 'utf8');
 
 // 4. Catalog load
 const catalogJson = readFileSync(join(root, 'dist/catalog.json'), 'utf8');
@@ -95,6 +108,9 @@ function manyParts(count) {
 // 3 and 5. The language server over stdio
 results.server = await serverBench();
 
+// 7. Typing in a large bounce
+results.typing = await typingBench(catalog);
+
 // 6. The CLI on a large log (its own script: it streams a generated file from disk).
 const cli = spawnSync(process.execPath, [join(root, 'scripts/bench-cli.mjs'), quick ? '20MB' : '1GB'], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 24 });
 try {
@@ -103,7 +119,7 @@ try {
   results.cli = { error: (cli.stderr || cli.stdout).slice(0, 500) };
 }
 
-// 7. bounces over a folder of bounces (its own script: it generates the folder on disk).
+// 8. bounces over a folder of bounces (its own script: it generates the folder on disk).
 const bounces = spawnSync(process.execPath, [join(root, 'scripts/bench-bounces.mjs'), quick ? '2000' : '100000'], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 24 });
 try {
   results.bounces = JSON.parse(bounces.stdout);
@@ -116,7 +132,7 @@ writeFileSync(join(root, 'bench-data/results.json'), JSON.stringify(results, nul
 
 async function serverBench() {
   const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
-  const proc = spawn(process.execPath, ['--expose-gc', join(root, 'dist/server/node.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--expose-gc', serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiting = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -184,5 +200,103 @@ async function serverBench() {
     openCloseCycles: cycles,
     heapBeforeCyclesMB: before?.heapUsedMB,
     heapAfterCyclesMB: afterCycles?.heapUsedMB,
+  };
+}
+
+/** A Postfix bounce whose returned message carries a large text/plain part in base64 (a log attached to a report). */
+function bigBounce(mb) {
+  const bounce = readFileSync(join(root, 'test/fixtures/eml/bounce-postfix.eml'), 'utf8');
+  const boundary = /boundary="?([^";\n]+)"?/.exec(bounce)[1];
+  const log = generateLog(mb * 0.75e6, 7);
+  const body = Buffer.from(log).toString('base64').replace(/.{76}/g, '$&\n');
+  return bounce.replace(`--${boundary}--`, `--${boundary}\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n${body}\n--${boundary}--`);
+}
+
+async function typingBench(catalog) {
+  const mb = quick ? 3 : 12;
+  const text = bigBounce(mb);
+  const analysisMs = time(() => core.analyze(text, catalog, { message: true }), 3);
+  const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+  const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const waiting = new Map();
+  const latest = new Map();
+  // Versions may be skipped (an older analysis is cancelled): a publish for a version answers the waits for it
+  // and for every earlier one, also those asked for after it came.
+  const arrived = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    latest.set(p.uri, Math.max(latest.get(p.uri) ?? 0, p.version ?? 0));
+    arrived.set(`${p.uri}@${p.version}`, performance.now());
+    for (const [key, resolve] of waiting) {
+      const [uri, version] = [key.slice(0, key.lastIndexOf('@')), Number(key.slice(key.lastIndexOf('@') + 1))];
+      if (uri === p.uri && version <= p.version) {
+        resolve(p);
+        waiting.delete(key);
+      }
+    }
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  conn.onNotification(() => undefined);
+  conn.listen();
+  proc.on('exit', (code, signal) => {
+    if (waiting.size) console.error(`typing bench: the server exited (${code ?? signal}) with ${waiting.size} publish(es) awaited`);
+  });
+  const deadline = 10 * 60_000;
+  const published = (uri, version) => new Promise((resolve, reject) => {
+    if ((latest.get(uri) ?? 0) >= version) return resolve();
+    const timer = setTimeout(() => reject(new Error(`typing bench: no diagnostics for ${uri} version ${version} within ${deadline / 1000} s`)), deadline);
+    waiting.set(`${uri}@${version}`, (p) => {
+      clearTimeout(timer);
+      resolve(p);
+    });
+  });
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  conn.sendNotification('initialized', {});
+  const uri = 'file:///bench/bounce.eml';
+  const lines = text.split('\n', 40);
+  const subject = lines.findIndex((l) => l.startsWith('Subject:'));
+  const replyLine = lines.findIndex((l) => /said: 550/.test(l));
+  const position = { line: replyLine, character: lines[replyLine].indexOf('550') + 1 };
+  let t = performance.now();
+  const opened = published(uri, 1);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'eml', version: 1, text } });
+  await opened;
+  const openMs = performance.now() - t;
+  // A fast typist: one character every 80 ms into the Subject line; after each, a hover on the reply code below.
+  const keystrokes = quick ? 20 : 60;
+  const hovers = [];
+  let answered = 0;
+  let version = 1;
+  let column = lines[subject].length;
+  let lastTyped = 0;
+  for (let i = 0; i < keystrokes; i++) {
+    const typed = performance.now();
+    lastTyped = typed;
+    version++;
+    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: subject, character: column }, end: { line: subject, character: column } }, text: 'x' }] });
+    column++;
+    t = performance.now();
+    const hover = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+    hovers.push(performance.now() - t);
+    if (hover && /550/.test(hover.contents.value)) answered++;
+    // The pace of the typing is the workload, not a synchronisation: the next key comes 80 ms after this one.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 80 - (performance.now() - typed))));
+  }
+  await published(uri, version);
+  const settleMs = arrived.get(`${uri}@${version}`) - lastTyped;
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  hovers.sort((a, b) => a - b);
+  const p99 = hovers[Math.min(hovers.length - 1, Math.floor(hovers.length * 0.99))];
+  return {
+    MB: +(text.length / 1e6).toFixed(1),
+    analysisMs: Math.round(analysisMs),
+    didOpenToDiagnosticsMs: Math.round(openMs),
+    keystrokes,
+    hoversAnswered: answered,
+    hoverMsP50: +hovers[Math.floor(hovers.length / 2)].toFixed(2),
+    hoverMsP99: +p99.toFixed(2),
+    hoverP99ToAnalysis: +(p99 / analysisMs).toFixed(3),
+    lastKeystrokeToDiagnosticsMs: Math.round(settleMs),
   };
 }

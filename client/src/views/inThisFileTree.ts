@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { HARD_SOFT_NOTE } from '../../../server/src/core/bounce/outcome';
 import type { FileRecipient, FileSummaryCode, FindingClass } from '../../../server/src/protocol';
 import type { ActiveFileSummary } from '../activeFileSummary';
+import { recipientCounts } from '../statusText';
 import { severityIcon } from './severityIcon';
 import type { TreeSnapshot } from './snapshot';
 
@@ -26,7 +27,14 @@ export class InThisFileTree implements vscode.TreeDataProvider<Node>, vscode.Dis
 
   constructor(private readonly summary: ActiveFileSummary) {
     this.view = vscode.window.createTreeView(IN_THIS_FILE_VIEW, { treeDataProvider: this });
-    this.disposables.push(this.view, this.changed, summary.onDidChange(() => this.update()));
+    this.disposables.push(
+      this.view,
+      this.changed,
+      summary.onDidChange(() => this.update()),
+      // The rows need the codes, which the summary only asks for while the view shows them.
+      summary.readCodesWhile(() => this.view.visible),
+      this.view.onDidChangeVisibility(({ visible }) => { if (visible) void summary.refreshCodes(); }),
+    );
     this.update();
   }
 
@@ -131,19 +139,3 @@ export class InThisFileTree implements vscode.TreeDataProvider<Node>, vscode.Dis
 }
 
 /** "2 failed (1 hard, 1 soft), 1 delayed": what the status bar and the view say of a message's recipients. */
-export function recipientCounts(recipients: readonly FileRecipient[]): string {
-  const failed = recipients.filter((r) => r.action === 'failed').length;
-  const delayed = recipients.filter((r) => r.action === 'delayed').length;
-  const hard = recipients.filter((r) => r.bounce === 'hard').length;
-  const soft = recipients.filter((r) => r.bounce === 'soft').length;
-  const complaints = recipients.filter((r) => r.action === 'feedback').length;
-  const replies = recipients.filter((r) => r.action === 'vacation').length;
-  const parts = [
-    failed && `${failed} failed`,
-    delayed && `${delayed} delayed`,
-    hard + soft ? `${hard} hard, ${soft} soft` : '',
-    complaints && `${complaints} complaint${complaints === 1 ? '' : 's'}`,
-    replies && `${replies} automatic repl${replies === 1 ? 'y' : 'ies'}`,
-  ].filter(Boolean);
-  return parts.join(' · ') || `${recipients.length} delivered`;
-}

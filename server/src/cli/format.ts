@@ -7,7 +7,7 @@ import { REASON_TITLES } from '../core/bounce/reason';
 import { aggregate, CLASS_ORDER, MAX_RANGES } from '../core/present/summary';
 import type { Hit, RecipientHit } from './scan';
 import type { Output } from './output';
-import { clean, type Style } from './terminal';
+import { clean, cleanLine, toJson, type Style } from './terminal';
 
 export type Level = 'error' | 'warning' | 'information';
 export const LEVEL_RANK: Record<Level | 'none', number> = { none: 4, error: 3, warning: 2, information: 1 };
@@ -39,10 +39,10 @@ export function textFormatter(out: Output, style: Style): Formatter {
   const paint: Record<Level, (s: string) => string> = { error: style.red, warning: style.yellow, information: style.blue };
   return {
     hit(file, hit, level) {
-      out.line(`${style.bold(`${clean(file)}:${hit.line}:${hit.character + 1}:`)} ${paint[level](level)} ${style.cyan(clean(hit.finding.code))} ${clean(hit.finding.title)}`);
+      out.line(`${style.bold(`${cleanLine(file)}:${hit.line}:${hit.character + 1}:`)} ${paint[level](level)} ${style.cyan(cleanLine(hit.finding.code))} ${cleanLine(hit.finding.title)}`);
     },
     recipient(file, found, level) {
-      out.line(`${style.bold(`${clean(file)}:${found.line}:${found.character + 1}:`)} ${paint[level](level)} ${style.cyan('recipient')} ${clean(outcomeLine(found.outcome))}`);
+      out.line(`${style.bold(`${cleanLine(file)}:${found.line}:${found.character + 1}:`)} ${paint[level](level)} ${style.cyan('recipient')} ${cleanLine(outcomeLine(found.outcome))}`);
     },
     end() {},
   };
@@ -52,10 +52,10 @@ export function jsonFormatter(out: Output): Formatter {
   return {
     hit(file, hit, level) {
       const f = hit.finding;
-      out.line(JSON.stringify({ type: 'finding', file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, severity: level, title: f.title }));
+      out.line(toJson({ type: 'finding', file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, severity: level, title: f.title }));
     },
     recipient(file, found, level) {
-      out.line(JSON.stringify(recipientRecord(file, found, level)));
+      out.line(toJson(recipientRecord(file, found, level)));
     },
     end() {},
   };
@@ -102,7 +102,7 @@ export function sarifFormatter(out: Output, catalog: Catalog, version: string): 
         message: { text: f.family === 'provider' ? f.title : `${f.code} ${f.title}` },
         locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: { startLine: hit.line, startColumn: hit.character + 1, endLine: hit.endLine, endColumn: hit.endCharacter + 1 } } }],
       };
-      out.line((count++ ? ',' : '') + JSON.stringify(result));
+      out.line((count++ ? ',' : '') + toJson(result));
     },
     recipient(file, found, level) {
       let known = rules.get('recipient');
@@ -116,11 +116,11 @@ export function sarifFormatter(out: Output, catalog: Catalog, version: string): 
         locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: { startLine: found.line, startColumn: found.character + 1, endLine: found.line, endColumn: found.character + 1 + (o.end - o.start) } } }],
         properties: { recipient: o.recipient, action: o.action, reason: o.reason, bounce: o.bounce, status: o.status, reply: o.reply },
       };
-      out.line((count++ ? ',' : '') + JSON.stringify(result));
+      out.line((count++ ? ',' : '') + toJson(result));
     },
     end() {
       const driver = { name: 'mail-error-codes', version, informationUri: 'https://github.com/mail-error-codes/mail-error-codes', rules: [...rules.values()].map((r) => r.rule) };
-      out.line(`],"tool":${JSON.stringify({ driver })},"columnKind":"utf16CodeUnits"}]}`);
+      out.line(`],"tool":${toJson({ driver })},"columnKind":"utf16CodeUnits"}]}`);
     },
   };
 }
@@ -170,8 +170,8 @@ export function summaryFormatter(out: Output, style: Style, format: 'text' | 'js
       const rank = new Map(CLASS_ORDER.map((c, i) => [c, i]));
       const sorted = [...groups.values()].sort((a, b) => rank.get(a.class)! - rank.get(b.class)! || b.count - a.count || a.code.localeCompare(b.code));
       if (format === 'json') {
-        for (const g of sorted) out.line(JSON.stringify({ code: g.code, family: g.family, class: g.class, severity: levelOf(g.class, all), count: g.count, title: g.title }));
-        if (recipients) out.line(JSON.stringify({ type: 'recipients', count: recipients, hard: bounces.hard, soft: bounces.soft, notBounces: bounces.none, byReason: Object.fromEntries(byReason) }));
+        for (const g of sorted) out.line(toJson({ code: g.code, family: g.family, class: g.class, severity: levelOf(g.class, all), count: g.count, title: g.title }));
+        if (recipients) out.line(toJson({ type: 'recipients', count: recipients, hard: bounces.hard, soft: bounces.soft, notBounces: bounces.none, byReason: Object.fromEntries(byReason) }));
         return;
       }
       const paint: Record<Level, (s: string) => string> = { error: style.red, warning: style.yellow, information: style.blue };

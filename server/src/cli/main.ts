@@ -12,7 +12,7 @@ import { Output } from './output';
 import { REPORT_HELP, REPORT_USAGE, reportCommand } from './report';
 import { scanInput } from './scan';
 import { fileInput, reasonOf, stdinInput } from './source';
-import { clean, styleFor, wantsColour } from './terminal';
+import { clean, cleanLine, styleFor, wantsColour } from './terminal';
 
 const NAME = 'mail-error-codes';
 
@@ -192,12 +192,12 @@ async function scanCommand(args: string[]): Promise<number> {
           }
           await out.drain();
         },
-        note: (message) => process.stderr.write(`${NAME}: ${clean(input.name)}: ${message}\n`),
+        note: (message) => process.stderr.write(`${NAME}: ${cleanLine(input.name)}: ${cleanLine(message)}\n`),
       });
     } catch (error) {
       unreadable = true;
       await out.flush();
-      process.stderr.write(`${NAME}: ${clean(input.name)}: ${reasonOf(error)}\n`);
+      process.stderr.write(`${NAME}: ${cleanLine(input.name)}: ${reasonOf(error)}\n`);
     }
   }
   formatter.end();
@@ -225,7 +225,7 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${NAME}: ${error.message}\n${USAGE}\n`);
+    process.stderr.write(`${NAME}: ${cleanLine(error.message)}\n${USAGE}\n`);
     return 2;
   }
 }
@@ -235,7 +235,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = status;
   },
   (error) => {
-    process.stderr.write(`${NAME}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`${NAME}: internal error: ${clean(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     process.exitCode = 3;
   },
 );

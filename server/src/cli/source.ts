@@ -1,6 +1,7 @@
 // Inputs as chunks of bytes: files read with one reusable buffer, or stdin. Problems become one clear reason.
 import { open } from 'node:fs/promises';
 import { BINARY_PROBE, isBinary } from '../core/binary';
+import { cleanLine } from './terminal';
 
 export const CHUNK_BYTES = 1024 * 1024;
 
@@ -27,10 +28,11 @@ const REASONS: Record<string, string> = {
   EMFILE: 'too many open files',
 };
 
+/** Why an input could not be read, in words, ready for a terminal (a system message can quote the file name). */
 export function reasonOf(error: unknown): string {
-  if (error instanceof InputError) return error.message;
+  if (error instanceof InputError) return cleanLine(error.message);
   const code = (error as NodeJS.ErrnoException)?.code;
-  return (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
+  return cleanLine((code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error)));
 }
 
 export function fileInput(path: string): Input {
