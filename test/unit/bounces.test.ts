@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
 import { readRecipients } from '../../server/src/core/bounce/read';
 import { catalog, fixture } from '../helpers';
 
@@ -88,4 +89,12 @@ test('a report is read whole: a Status with words is the diagnostic, the preambl
   assert.equal(found.length, 1);
   assert.equal(found[0].status, '5.1.1');
   assert.equal(found[0].reason, 'userunknown');
+});
+
+test('a message with a stray blank first line, or a bare header of From, To, Subject and Date, is read as a message', () => {
+  const reply = 'From: dana@example.org\nTo: a@example.net\nSubject: Automatic reply: Report\nAuto-Submitted: auto-replied\nMIME-Version: 1.0\n\nI am out of the office until Monday.\n';
+  const recipients = analyze(`   \n${reply}`, catalog).recipients;
+  assert.deepEqual(recipients.map((o) => [o.recipient, o.reason]), [['dana@example.org', 'vacation']]);
+  const bare = 'From: Mail Service <mailer@gw.example.net>\nTo: <a@example.net>\nSubject: Returned Mail - Error During Delivery\nDate: Wed, 16 Apr 2025 19:58:47 -0500\n\n------ Failed Recipients ------\n\n<bob@example.org>: Requested action not taken: mailbox unavailable. [SMTP Error Code 550]\n-------- Returned Mail --------\n';
+  assert.deepEqual(analyze(bare, catalog).recipients.map((o) => o.recipient), ['bob@example.org']);
 });
