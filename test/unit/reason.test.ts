@@ -41,6 +41,8 @@ const cases: [Reason, { status?: string; reply?: string; diagnostic?: string; co
   ['suspend', { status: '5.2.1', diagnostic: '550 5.2.1 The email account that you tried to reach is disabled' }],
   ['notaccept', { reply: '556', diagnostic: '556 5.1.10 Recipient address has null MX' }],
   ['filtered', { command: 'DATA', diagnostic: '550 User unknown' }],
+  ['rejected', { status: '5.1.0', command: 'MAIL', diagnostic: 'SMTP error from remote mail server after MAIL FROM:<a@example.net>: 553 5.1.0 example.net does not exist' }],
+  ['requireptr', { reply: '450', command: 'MAIL', action: 'delayed', diagnostic: '450 service permits 2 unverifyable sending IPs - example.net' }],
   ['networkerror', { diagnostic: 'Host or domain name not found. Name service error for name=example.invalid type=MX: Host not found, try again' }],
   ['mailboxfull', { diagnostic: "This person's account is exceeding their quota." }],
   ['expired', { diagnostic: 'Delivery failed 20 attempts: bob@example.org' }],

@@ -10,10 +10,11 @@ const A = `[^\\s<>"']+@[^\\s<>"',;:()]*[^\\s<>"',;:().]`;
 const SENTENCE = new RegExp(
   [
     `(?:could ?n[o']t|cannot|can't|was not|wasn't|has not been|have not been|could not be) (?:be )?delivere?d? to:?\\s*<?(?<a>${A})>?(?=[\\s.,;:]|$)`,
-    `message to <?(?<b>${A})>? (?:was undeliverable|could ?n[o']t be delivered|has been blocked|was rejected|failed|bounced)`,
+    `message to <?(?<b>${A})>? (?:was undeliverable|could ?n[o']t be delivered|has been blocked|was (?:automatically )?rejected|failed|bounced)`,
     `error (?:occurred )?(?:while )?delivering your (?:mail|message) to <?(?<c>${A})>?(?=[\\s.,;:]|$)`,
     `(?:delivery|sending) (?:to|failed for|has failed to) <?(?<d>${A})>? (?:failed|has failed|was unsuccessful|is delayed|has been delayed)`,
-    `undeliverable (?:to|recipient):?\\s*<?(?<e>${A})>?(?=[\\s.,;:]|$)`,
+    `undeliverable\\s+(?:to|recipient):?\\s*<?(?<e>${A})>?(?=[\\s.,;:]|$)`,
+    `(?:originally addressed|(?:message|mail),? addressed) to:?\\s*['"<]?(?<i>${A})['">]?(?=[\\s.,;:)]|$)`,
     `(?:unable|not able|failed) to deliver (?:the |your |this )?(?:message|mail|e-?mail) to:?\\s*<?(?<f>${A})>?(?=[\\s.,;:(]|$)`,
     `rejected (?:the )?recipient:?\\s*<?(?<g>${A})>?(?=[\\s.,;:(]|$)`,
     `recipients? returned (?:permanent|temporary) errors?:\\s*<?(?<h>${A})>?(?=[\\s.,;:]|$)`,
@@ -49,7 +50,7 @@ export const readGeneric: PlainReader = (report) => {
   for (const line of lines) {
     const m = SENTENCE.exec(line.text);
     if (m?.groups) {
-      const a = m.groups.a ?? m.groups.b ?? m.groups.c ?? m.groups.d ?? m.groups.e ?? m.groups.f ?? m.groups.g ?? m.groups.h;
+      const a = m.groups.a ?? m.groups.b ?? m.groups.c ?? m.groups.d ?? m.groups.e ?? m.groups.f ?? m.groups.g ?? m.groups.h ?? m.groups.i;
       if (a) add(a, line, line.text.indexOf(a));
     }
   }
@@ -58,8 +59,9 @@ export const readGeneric: PlainReader = (report) => {
     // a colon), followed by its reason in brackets ("bob@example.org [User unknown]"), or after a short label
     // ("Unknown user: bob@example.org").
     for (const line of lines) {
-      const m = /^\s*(?:[*•-]\s+)?["<]?([^\s<>"]+@[^\s<>"]+?)[">]?:?(?:\s+\[[^\]]{2,200}\])?\s*$/.exec(line.text);
-      const labelled = m ? null : /^\s{0,4}([A-Za-z][\w ']{2,40}):\s+<?([^\s<>"]+@[^\s<>"]+?)>?\s*$/.exec(line.text);
+      // Also with a display name before it ("Bob" <bob@example.org>), or its reason after " ... " or " - ".
+      const m = /^\s*(?:[*•-]\s+)?(?:"[^"<>]{0,80}"\s+)?["<]?([^\s<>"]+@[^\s<>"]+?)[">]?:?(?:\s+\[[^\]]{2,200}\]|\s+(?:\.{3}|-)\s+\S.{0,200})?\s*$/.exec(line.text);
+      const labelled = m ? null : /^\s{0,4}([A-Za-z][\w '-]{2,40}):\s+<?([^\s<>"]+@[^\s<>"]+?)>?\s*$/.exec(line.text);
       if (m) add(m[1], line, line.text.indexOf(m[1]));
       else if (labelled && !/^\s*(?:From|To|Cc|Reply-To|Sender|Return-Path|Message-I[dD])$/i.test(labelled[1])) {
         const before = pending.length;
@@ -81,6 +83,19 @@ export const readGeneric: PlainReader = (report) => {
     const failed = header(report.head, 'x-failed-recipients');
     if (failed) for (const a of failed.split(/[,\s]+/).filter((x) => isAddress(x)).slice(0, MAX_RECIPIENTS)) pending.push({ recipient: trimAddress(a), at: -1, lines: explanationNear(lines, -1, coded) });
   }
+  if (!pending.length) {
+    // The subject says it: "Your message to bob@example.org could not be delivered."
+    const m = SENTENCE.exec(report.head.subject);
+    const a = m?.groups && (m.groups.a ?? m.groups.b ?? m.groups.c ?? m.groups.d ?? m.groups.e ?? m.groups.f ?? m.groups.g ?? m.groups.h ?? m.groups.i);
+    if (a && isAddress(trimAddress(a)) && !sender.has(trimAddress(a).toLowerCase())) pending.push({ recipient: trimAddress(a), at: -1, lines: explanationNear(lines, -1, coded.length ? coded : lines.map((l) => l.text.trim()).filter(Boolean).slice(0, 6)) });
+  }
+  if (!pending.length) {
+    // Last: the one address the returned message was sent to (its To: field), when the report names none.
+    const to = returnedTo(report);
+    if (to && !sender.has(to.address.toLowerCase()) && !isServiceAddress(to.address)) {
+      pending.push({ recipient: to.address, at: to.at, lines: explanationNear(lines, -1, coded.length ? coded : lines.map((l) => l.text.trim()).filter(Boolean).slice(0, 6)) });
+    }
+  }
   // "-------SMTP command" then the command on the next line (m-FILTER and others).
   const commandAt = lines.findIndex((l) => /^-*\s*SMTP command\s*:?\s*$/i.test(l.text));
   const command = commandAt >= 0 ? /^(RCPT|MAIL|DATA|EHLO|HELO|CONN)/i.exec(lines[commandAt + 1]?.text.trim() ?? '')?.[1].toUpperCase() : undefined;
@@ -100,6 +115,25 @@ function explanationNear(lines: Line[], at: number, coded: string[]): string[] {
   }
   if (own.some((l) => CODE.test(l))) return own;
   return coded.length ? [...own, ...coded] : own;
+}
+
+/**
+ * The To: field of the copy of the returned message (a header block with a From or Subject field next to it), when
+ * it names exactly one address.
+ */
+function returnedTo(report: Report): { address: string; at: number } | undefined {
+  const text = report.view.text;
+  const re = /^[ \t]*To:[ \t]*(.{1,400})$/gim;
+  re.lastIndex = 0;
+  for (let m = re.exec(text), n = 0; m && n < 20; m = re.exec(text), n++) {
+    const around = text.slice(Math.max(0, m.index - 400), m.index + m[0].length + 400);
+    if (!/^[ \t]*(?:From|Subject):/im.test(around)) continue;
+    const found = [...m[1].matchAll(/[^\s<>"',;:]+@[^\s<>"',;:]+/g)];
+    if (found.length !== 1) return undefined;
+    const address = trimAddress(found[0][0]);
+    return isAddress(address) ? { address, at: m.index + m[0].indexOf(found[0][0]) } : undefined;
+  }
+  return undefined;
 }
 
 /** The bounce's own addresses (its sender and the mailbox it returns to) are never the failed recipient. */

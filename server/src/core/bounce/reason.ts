@@ -191,6 +191,7 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
     'user missing home directory', 'invalid or unknown virtual user', 'utilisateur inconnu', 'destinataire inconnu', 'unbekannte?r? (?:empf|benutzer)',
     'adresse nicht gefunden', 'nessun utente', 'no existe', 'usuario desconocido', 'address lookup failed', 'addressee unknown', 'not listed in domino directory',
     'not listed in (?:the )?(?:public )?(?:name and address book|directory)', 'no such local user', 'account (?:is )?unavailable', 'mailbox not found',
+    'user not known', '(?:e-?mail )?address is (?:wrong|invalid|not valid|no longer valid)',
   ),
   filtered: words(
     'message filtered', 'user reject', 'refuses to (?:receive|accept)', 'refused due to recipient preferences', 'blocked by the recipient',
@@ -198,7 +199,7 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
     'due to user rules', 'recipient id refuse',
   ),
   requireptr: words(
-    'reverse dns', '\\bptr\\b(?: resource)? record', 'rdns', 'cannot find your (?:hostname|host name)', 'cannot resolve your (?:address|hostname)',
+    'reverse dns', '\\bptr\\b(?: resource)? record', 'rdns', 'cannot find your (?:hostname|host name)', 'unverif[iy]able sending ips?', 'cannot resolve your (?:address|hostname)',
     'ip name lookup failed', 'reverse (?:lookup|dns lookup)', 'unresolvable relay host', 'mismatches client ip', 'unverifiable sending ip',
     'generic dns ptr', 'forward dns entry does not point to the sending ip', 'no ptr record', 'not have a ptr record',
   ),
@@ -346,6 +347,8 @@ function firstPass(text: string, status: string | undefined, byStatus: Reason | 
   if (has('hasmoved', text) || byStatus === 'hasmoved') return 'hasmoved';
   if (command !== 'CONN' && command !== 'EHLO' && command !== 'HELO' && has('norelaying', text)) return 'norelaying';
   if (said('authfailure')) return 'authfailure';
+  // "… does not exist" in answer to MAIL FROM is about the sender's address: the message was refused.
+  if (command === 'MAIL' && (byStatus === 'userunknown' || (has('userunknown', text) && !byStatus))) return 'rejected';
   if (byStatus === 'userunknown') {
     // 5.1.1 is trusted, whatever the command, unless the words say the refusal was about something else.
     if (!['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept', 'spamdetected'].some((r) => has(r as Reason, text) && !has('userunknown', text))) return 'userunknown';

@@ -32,7 +32,8 @@ export function readDeliveryStatus(view: TextView, from = 0, to = view.text.leng
     if (!fields.length || !group.some(isRecipientField)) continue;
     const anchor = fields.find((h) => addressOf(h.value)?.includes('@')) ?? fields[0];
     const recipient = addressOf(anchor.value);
-    if (!recipient) continue;
+    // "rfc822; @mx.example.org" names no mailbox: the human-readable report tells who it was.
+    if (!recipient || recipient.startsWith('@')) continue;
     const diagnosticField = field(group, 'diagnostic-code');
     // A Status field that holds a reply and words instead of a code ("553 Exceeded maximum inbound message size") is
     // the only diagnostic such a report gives.

@@ -7,7 +7,8 @@ import { trimAddress } from './text';
 const SECTION = /^\s*-{3,}\s*The following addresses had (permanent fatal|transient non-fatal) errors\s*-{3,}/i;
 const TRANSCRIPT = /^\s*-{3,}\s*Transcript of session follows\s*-{3,}/i;
 const SECTION_END = /^\s*-{3,}/;
-const ADDRESS_LINE = /^\s*<?([^\s<>()"]+@[^\s<>()"]+?)>?\s*$/;
+// "<bob@example.org>", also as some gateways write it: ">>> bob@example.org <bob@example.org>".
+const ADDRESS_LINE = /^\s*(?:>>>\s*)?<?([^\s<>()"]+@[^\s<>()"]+?)>?(?:\s+<[^\s<>()"]+@[^\s<>()"]+>)?\s*$/;
 /** "550 5.1.1 <bob@example.org>... User unknown" (the reply sendmail logs for a recipient). */
 const RESULT_LINE = /^(?:<<<\s*)?([2-5]\d\d)[ -](?:([245]\.\d{1,3}\.\d{1,3})\s+)?<?([^\s<>]+@[^\s<>]+?)>?\.\.\.\s*(.*)$/;
 
@@ -47,6 +48,7 @@ export const readSendmail: PlainReader = (report) => {
     let command: string | undefined;
     let commandFor: Pending | undefined;
     let lastReply: string | undefined;
+    let lastBare: string | undefined;
     for (let i = transcript + 1; i < lines.length; i++) {
       const t = lines[i].text;
       const talking = /^\.\.\. while talking to ([^\s:]+?)\.?:\s*$/.exec(t);
@@ -65,12 +67,15 @@ export const readSendmail: PlainReader = (report) => {
       if (result) {
         const p = byAddress.get(result[3].toLowerCase()) ?? (section < 0 ? add(trimAddress(result[3]), lines[i].start + t.indexOf(result[3]), false) : undefined);
         if (p) {
-          if (!p.lines.length) p.lines.push(t.replace(/^<<<\s*/, ''));
+          // The transcript's line, with its status code, says more than "(reason: 550 Host unknown)".
+          if (!p.lines.length || (result[2] && !p.lines.some((l) => /\b[245]\.\d{1,3}\.\d{1,3}\b/.test(l)))) p.lines = [t.replace(/^<<<\s*/, '')];
           p.command ??= command;
           p.remoteMta ??= remote;
         }
         continue;
       }
+      // A failure line of the transcript's own that names no recipient ("550 sorry, no mailbox here by that name").
+      if (/^\s*[45]\d\d[ -]\S/.test(t) && !lastBare) lastBare = t.trim();
       const reply = /^<<<\s*(.*)$/.exec(t);
       if (reply) {
         lastReply = reply[1];
@@ -84,6 +89,8 @@ export const readSendmail: PlainReader = (report) => {
       if (!p.lines.length && lastReply) {
         p.lines.push(lastReply);
         p.command ??= command;
+      } else if (!p.lines.length && lastBare) {
+        p.lines.push(lastBare);
       }
     }
   }

@@ -76,7 +76,7 @@ export function isServiceAddress(address: string): boolean {
 // Where the copy of the returned message starts: everything after it is the sender's own text, not the report.
 const ORIGINAL = new RegExp(
   [
-    '^\\s*-{2,}\\s*(?:This is a copy of the message|Below (?:this|the next) line is a copy|Original message|Unsent message follows|Undelivered message follows|Original message follows|The header of the original message|Returned Message|Message header follows|Mensaje original|Forwarded message)',
+    '^\\s*-{2,}\\s*(?:This is a copy of the message|Below (?:this|the next) line is a copy|Original message|Unsent message follows|Undelivered message follows|Original message follows|The header of the original message|Returned (?:Message|Mail)|START OF RETURNED MESSAGE|Message header follows|Mensaje original|Forwarded message)',
     '^\\s*Below is a copy of the original message',
     '^\\s*Original message headers:?\\s*$',
     '^\\s*Original Message Headers\\s*$',
