@@ -1,6 +1,6 @@
 // The messages between the bounce report's webview and the extension. Both sides import this file.
 import type { Action } from '../../../server/src/core/bounce/outcome';
-import type { Reason } from '../../../server/src/core/bounce/reason';
+import type { Reason } from '../../../server/src/core/bounce/taxonomy';
 
 /** One recipient as the report table shows it. Everything but `id` comes from the files: untrusted text. */
 export interface ReportRow {

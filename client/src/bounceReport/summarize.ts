@@ -1,8 +1,8 @@
 // "Mail Error Codes: Summarize Bounces in Folder…": reads every message under a folder (workspace.fs), has the language
 // server read their recipients in batches, and fills the report as it goes, with progress and cancel.
 import * as vscode from 'vscode';
-import { HARD_SOFT_NOTE } from '../../../server/src/core/bounce/outcome';
-import { REASON_TITLES } from '../../../server/src/core/bounce/reason';
+import { HARD_SOFT_NOTE } from '../../../server/src/core/bounce/taxonomy';
+import { REASON_TITLES } from '../../../server/src/core/bounce/taxonomy';
 import type { ServerApi } from '../serverApi';
 import { listFiles, readMessages } from './collect';
 import type { ReportProgress, ReportRow } from './messages';

@@ -2,7 +2,7 @@
 // replies) with their reason and hard / soft; then the codes the server found in the active editor, worst first, one
 // row per code. Clicking a recipient selects it in the message; clicking a code walks its occurrences.
 import * as vscode from 'vscode';
-import { HARD_SOFT_NOTE } from '../../../server/src/core/bounce/outcome';
+import { HARD_SOFT_NOTE } from '../../../server/src/core/bounce/taxonomy';
 import type { FileRecipient, FileSummaryCode, FindingClass } from '../../../server/src/protocol';
 import type { ActiveFileSummary } from '../activeFileSummary';
 import { recipientCounts } from '../statusText';

@@ -1,6 +1,7 @@
 // One recipient's outcome as a bounce (or a delivery report, a complaint, an automatic reply) tells it: its own type,
 // not a Finding, because it is about an address, not a code found at a place in the text.
 import { classify, commandOf, isBounce, isHard, REASON_TITLES, type Reason, type ReasonInput } from './reason';
+export { HARD_SOFT_NOTE } from './taxonomy';
 
 /** What happened to the message for this recipient. */
 export type Action = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded' | 'feedback' | 'vacation' | 'unknown';
@@ -119,9 +120,6 @@ export function bounceWords(bounce: RecipientOutcome['bounce']): string {
   return bounce === 'hard' ? 'hard: the address itself will never work' : bounce === 'soft' ? 'soft: the address may work once the cause is fixed' : 'not a bounce';
 }
 
-/** What hard and soft mean, wherever outcomes are shown. */
-export const HARD_SOFT_NOTE =
-  'Hard bounce: the address will never work (user unknown, domain unknown, moved, domain accepts no mail) and can be removed from your lists. Every other failure is soft, permanent spam and policy refusals included: fixing the sending side makes them pass.';
 
 /** One line about an outcome: "bob@example.org: failed permanently (550 5.1.1) — user unknown, hard bounce". */
 export function outcomeLine(o: RecipientOutcome): string {

@@ -2,74 +2,9 @@
 // and whether the failure is hard (the address will never work) or soft. Decided from the enhanced status code, the
 // reply code and, above all, the words of the diagnostic: "550 5.7.1 … User unknown" is user unknown whatever 5.7.1
 // says, and a bare "5.0.0" says nothing without its words.
+import type { Reason } from './taxonomy';
 
-export const REASONS = [
-  'userunknown', 'mailboxfull', 'filtered', 'rejected', 'blocked', 'spamdetected', 'expired', 'hostunknown', 'mesgtoobig',
-  'exceedlimit', 'norelaying', 'securityerror', 'policyviolation', 'systemerror', 'systemfull', 'networkerror',
-  'mailererror', 'toomanyconn', 'speeding', 'suspend', 'hasmoved', 'notaccept', 'authfailure', 'requireptr',
-  'notcompliantrfc', 'badreputation', 'virusdetected', 'contenterror', 'syntaxerror', 'failedstarttls', 'onhold',
-  'undefined', 'delivered', 'feedback', 'vacation',
-] as const;
-
-export type Reason = (typeof REASONS)[number];
-
-export const REASON_TITLES: Record<Reason, string> = {
-  userunknown: 'user unknown',
-  mailboxfull: 'mailbox full',
-  filtered: 'refused by the recipient’s filter',
-  rejected: 'sender address rejected',
-  blocked: 'sending host blocked',
-  spamdetected: 'detected as spam',
-  expired: 'delivery time expired',
-  hostunknown: 'domain unknown',
-  mesgtoobig: 'message too big',
-  exceedlimit: 'over the recipient’s size limit',
-  norelaying: 'relaying denied',
-  securityerror: 'security error',
-  policyviolation: 'policy violation',
-  systemerror: 'remote system error',
-  systemfull: 'mail system full',
-  networkerror: 'network or routing error',
-  mailererror: 'local delivery program failed',
-  toomanyconn: 'too many connections',
-  speeding: 'rate limited',
-  suspend: 'mailbox suspended',
-  hasmoved: 'address has moved',
-  notaccept: 'domain accepts no mail',
-  authfailure: 'SPF / DKIM / DMARC failure',
-  requireptr: 'no reverse DNS (PTR)',
-  notcompliantrfc: 'not RFC compliant',
-  badreputation: 'poor sender reputation',
-  virusdetected: 'virus detected',
-  contenterror: 'content or format refused',
-  syntaxerror: 'SMTP syntax error',
-  failedstarttls: 'TLS required or failed',
-  onhold: 'not determined',
-  undefined: 'unknown reason',
-  delivered: 'delivered',
-  feedback: 'complaint report',
-  vacation: 'automatic reply',
-};
-
-export function isReason(value: unknown): value is Reason {
-  return typeof value === 'string' && (REASONS as readonly string[]).includes(value);
-}
-
-/**
- * Hard bounce: the address itself will never work (no such user, no such domain, moved, a domain that accepts no
- * mail). Everything else is soft, permanent spam and policy rejections included: fixing the sending side makes
- * them pass, so suppressing those addresses would drop good ones. A transient (4xx) "accepts no mail" is soft.
- */
-export function isHard(reason: Reason, code?: string): boolean {
-  if (reason === 'userunknown' || reason === 'hostunknown' || reason === 'hasmoved') return true;
-  if (reason === 'notaccept') return !code?.startsWith('4');
-  return false;
-}
-
-/** Failures only: delivered, feedback and automatic replies are not bounces. */
-export function isBounce(reason: Reason): boolean {
-  return reason !== 'delivered' && reason !== 'feedback' && reason !== 'vacation';
-}
+export { REASONS, REASON_TITLES, isBounce, isHard, isReason, type Reason } from './taxonomy';
 
 export interface ReasonInput {
   /** Enhanced status code (5.1.1). */
