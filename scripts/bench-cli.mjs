@@ -50,7 +50,7 @@ function measure(command, args, viaNode) {
   let argv = [command, ...args];
   if (!useTime && viaNode) {
     const wrapper = join(root, 'bench-data/rss-wrapper.cjs');
-    writeFileSync(wrapper, "process.on('exit', () => require('fs').writeSync(2, `\\nMaximum resident set size (kbytes): ${process.resourceUsage().maxRSS}\\n`));\n");
+    writeFileSync(wrapper, "process.on('exit', () => require('node:fs').writeSync(2, `\\nMaximum resident set size (kbytes): ${process.resourceUsage().maxRSS}\\n`));\n");
     argv = [command, '--require', wrapper, ...args];
   }
   const started = performance.now();

@@ -12,12 +12,18 @@
 //     analysis of the same message in one piece.
 //  8. `bounces` over a folder of 100 000 generated bounces: files per second and peak memory, against rg
 //     (scripts/bench-bounces.mjs).
-// --quick: small sizes, to check that the benchmark runs. --server=PATH: another build of the server (before/after).
-// --only=typing: just section 7.
+//  9. The size of the packaged .vsix.
+// The results go to bench-data/results.json, and the table of README.md's Performance section is written from them
+// (scripts/bench-readme.mjs: the rows, and how to add one).
+// --quick: small sizes, to check that the benchmark runs; prints the table instead of writing README.md.
+// --server=PATH: another build of the server (before/after); README.md is left as it is. --only=typing: just section 7.
+// --readme-only: measures nothing; writes the README table again from bench-data/results.json.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { benchTable, writeBenchTable } from './bench-readme.mjs';
 import { generateLog } from './generate-log.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -25,8 +31,17 @@ const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
 const serverPath = process.argv.find((a) => a.startsWith('--server='))?.slice('--server='.length) ?? join(root, 'dist/server/node.js');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (process.argv.includes('--readme-only')) {
+  const last = JSON.parse(readFileSync(join(root, 'bench-data/results.json'), 'utf8'));
+  if (!last.meta) throw new Error('bench-data/results.json has no meta (date, cores …): run npm run bench');
+  writeBenchTable(join(root, 'README.md'), last, last.meta);
+  console.log('README.md: the Performance table is written again from bench-data/results.json.');
+  process.exit(0);
+}
 const sizeMB = quick ? 5 : 50;
-const results = {};
+// The machine, as the README table states it: a busy machine (other work on its cores) gives slower figures.
+const meta = { date: new Date().toISOString().slice(0, 10), cores: availableParallelism(), cpu: cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU', node: process.version, loadAverage: +loadavg()[0].toFixed(1) };
+const results = { meta };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = (fn, runs = 5) => median(Array.from({ length: runs }, () => { const t = performance.now(); fn(); return performance.now() - t; }));
 
@@ -127,8 +142,18 @@ try {
   results.bounces = { error: (bounces.stderr || bounces.stdout).slice(0, 500) };
 }
 
+// 9. The .vsix, packaged last (its production build replaces the bundles measured above).
+const pack = spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, encoding: 'utf8' });
+const vsix = join(root, 'dist/mail-error-codes.vsix');
+results.vsix = pack.status === 0 && existsSync(vsix) ? { bytes: statSync(vsix).size } : { error: (pack.stderr || pack.stdout).slice(0, 500) };
+
 console.log(JSON.stringify(results, null, 2));
 writeFileSync(join(root, 'bench-data/results.json'), JSON.stringify(results, null, 2));
+if (quick || serverPath !== join(root, 'dist/server/node.js')) console.log(`\nREADME.md is left as it is (--quick or --server); the table would read:\n\n${benchTable(results, meta)}`);
+else {
+  writeBenchTable(join(root, 'README.md'), results, meta);
+  console.log('README.md: the Performance table is updated from these results.');
+}
 
 async function serverBench() {
   const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');

@@ -3,7 +3,8 @@
 // row per code. Clicking a recipient selects it in the message; clicking a code walks its occurrences.
 import * as vscode from 'vscode';
 import { HARD_SOFT_NOTE } from '../../../server/src/core/bounce/taxonomy';
-import type { FileRecipient, FileSummaryCode, FindingClass } from '../../../server/src/protocol';
+import { compareCodes } from '../../../server/src/core/present/summary';
+import type { FileRecipient, FileSummaryCode } from '../../../server/src/protocol';
 import type { ActiveFileSummary } from '../activeFileSummary';
 import { recipientCounts } from '../statusText';
 import { severityIcon } from './severityIcon';
@@ -11,10 +12,8 @@ import type { TreeSnapshot } from './snapshot';
 
 export const IN_THIS_FILE_VIEW = 'mailErrorCodes.inThisFile';
 
-const CLASS_ORDER: Record<FindingClass, number> = { permanent: 0, transient: 1, unknown: 2, intermediate: 3, success: 4 };
-
 export function sortCodes(codes: readonly FileSummaryCode[]): FileSummaryCode[] {
-  return [...codes].sort((a, b) => (CLASS_ORDER[a.class] ?? 9) - (CLASS_ORDER[b.class] ?? 9) || b.count - a.count || a.code.localeCompare(b.code));
+  return [...codes].sort(compareCodes);
 }
 
 type Node = { kind: 'recipients'; recipients: FileRecipient[] } | { kind: 'recipient'; recipient: FileRecipient; index: number } | { kind: 'code'; code: FileSummaryCode };

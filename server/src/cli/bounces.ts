@@ -8,9 +8,12 @@ import { REASON_TITLES, type Reason } from '../core/bounce/reason';
 import { BOUNCE_CSV_HEADER, csvRow } from '../core/present/csv';
 import { recipientRecord } from './format';
 import { walk, type Message } from './messages';
-import type { Output } from './output';
+import { oneOf, parseCommand, UsageError } from './args';
+import type { Command } from './command';
+import { Output } from './output';
+import { builtInCatalog, NAME } from './program';
 import { locateRecipients } from './scan';
-import { clean, type Style } from './terminal';
+import { cleanLine, styleFor, toJson, wantsColour, type Style } from './terminal';
 
 export type BouncesFormat = 'table' | 'csv' | 'json';
 
@@ -18,18 +21,6 @@ export interface BouncesOptions {
   format: BouncesFormat;
   paths: string[];
 }
-
-export const BOUNCES_HELP = `  bounces DIR|FILE…     Every recipient of every bounce in .eml files, mbox files and Maildir folders
-                        (folders are walked recursively): one row per recipient (file, recipient,
-                        reason, hard/soft, status, reply code, remote MTA, date), then totals by
-                        reason, by recipient domain and hard/soft. Complaint reports and automatic
-                        replies are listed as such, never as bounces.
-
-Options of bounces:
-  -f, --format FORMAT   table (default), csv (one row per recipient, no totals) or json (JSON Lines:
-                          {"type":"recipient",…} per recipient, then {"type":"totals",…})
-Hard bounce: the address will never work (user unknown, domain unknown, moved, accepts no mail).
-Every other failure is soft, permanent spam and policy refusals included.`;
 
 const MAX_DOMAINS = 100_000;
 const TOP_DOMAINS = 20;
@@ -47,7 +38,7 @@ interface Totals {
 }
 
 /** Runs the command; resolves to the exit status (2 when a file could not be read, else 0). */
-export async function bouncesCommand(options: BouncesOptions, catalog: Catalog, out: Output, style: Style, warn: (file: string, reason: string) => void): Promise<number> {
+export async function runBounces(options: BouncesOptions, catalog: Catalog, out: Output, style: Style, warn: (file: string, reason: string) => void): Promise<number> {
   const totals: Totals = { messages: 0, withoutRecipients: 0, skipped: 0, unreadable: 0, recipients: 0, bounce: { hard: 0, soft: 0, none: 0 }, reasons: new Map(), domains: new Map(), otherDomains: 0 };
   const row = rowWriter(options.format, out, style);
   for await (const item of walk(options.paths)) {
@@ -71,7 +62,7 @@ export async function bouncesCommand(options: BouncesOptions, catalog: Catalog, 
     await out.drain();
   }
   if (options.format === 'table') writeTotalsTable(totals, out, style);
-  if (options.format === 'json') out.line(JSON.stringify(totalsRecord(totals)));
+  if (options.format === 'json') out.line(toJson(totalsRecord(totals)));
   await out.flush();
   return totals.unreadable ? 2 : 0;
 }
@@ -112,7 +103,7 @@ const COLUMNS: { title: string; width: number }[] = [
 type RowWriter = (message: Message, found: ReturnType<typeof locateRecipients>[number]) => void;
 
 function rowWriter(format: BouncesFormat, out: Output, style: Style): RowWriter {
-  if (format === 'json') return (message, found) => out.line(JSON.stringify(recipientRecord(message.name, found)));
+  if (format === 'json') return (message, found) => out.line(toJson(recipientRecord(message.name, found)));
   if (format === 'csv') {
     out.line(csvRow(BOUNCE_CSV_HEADER));
     return (message, { outcome: o, line }) => out.line(csvRow([message.name, line, o.recipient, o.action, o.reason, o.bounce, o.status, o.reply, o.remoteMta, o.date, o.diagnostic]));
@@ -120,7 +111,7 @@ function rowWriter(format: BouncesFormat, out: Output, style: Style): RowWriter 
   out.line(style.bold(COLUMNS.map((c) => c.title.padEnd(c.width)).join(' ').trimEnd()));
   return (message, { outcome: o }) => {
     const cells = [message.name, o.recipient, o.reason, o.bounce, o.status ?? '', o.reply ?? '', o.remoteMta ?? '', o.date ?? ''];
-    const text = cells.map((v, i) => fit(clean(v), COLUMNS[i].width, i === 0)).join(' ').trimEnd();
+    const text = cells.map((v, i) => fit(cleanLine(v), COLUMNS[i].width, i === 0)).join(' ').trimEnd();
     out.line(o.bounce === 'hard' ? style.red(text) : o.bounce === 'soft' ? style.yellow(text) : text);
   };
 }
@@ -171,44 +162,34 @@ function writeTotalsTable(t: Totals, out: Output, style: Style) {
     out.line('');
     const domains = sortedCounts(t.domains);
     out.line(style.bold(`By recipient domain${domains.length > TOP_DOMAINS ? ` (top ${TOP_DOMAINS} of ${domains.length})` : ''}`));
-    for (const [domain, count] of domains.slice(0, TOP_DOMAINS)) out.line(`${String(count).padStart(width)}  ${clean(domain)}`);
+    for (const [domain, count] of domains.slice(0, TOP_DOMAINS)) out.line(`${String(count).padStart(width)}  ${cleanLine(domain)}`);
     const rest = domains.slice(TOP_DOMAINS).reduce((sum, [, c]) => sum + c, 0) + t.otherDomains;
     if (rest) out.line(`${String(rest).padStart(width)}  other domains`);
   }
 }
 
-export function parseBouncesArgs(args: string[], usage: (message: string) => Error): BouncesOptions {
-  const options: BouncesOptions = { format: 'table', paths: [] };
-  let rest = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (rest || !arg.startsWith('-') || arg === '-') {
-      if (arg === '-') throw usage('bounces reads files and folders, not standard input');
-      options.paths.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      rest = true;
-      continue;
-    }
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (name === '-f' || name === '--format') {
-      const v = inline ?? args[++i];
-      if (v !== 'table' && v !== 'csv' && v !== 'json') throw usage(v === undefined ? `option ${name} needs a value` : `unknown format "${v}" (table, csv or json)`);
-      options.format = v;
-      continue;
-    }
-    throw usage(`unknown option ${arg}`);
-  }
-  if (!options.paths.length) throw usage('bounces needs at least one folder or file');
-  return options;
-}
+export const bouncesCommand: Command = {
+  usage: 'bounces [--format table|csv|json] DIR|FILE…',
+  help: `bounces DIR|FILE…
+  Every recipient of every bounce in .eml files, mbox files and Maildir folders (folders are walked
+  recursively): one row per recipient (file, recipient, reason, hard/soft, status, reply code, remote MTA, date),
+  then totals by reason, by recipient domain and hard/soft. Complaint reports and automatic replies are listed as
+  such, never as bounces. Messages are read one at a time: memory stays flat over any number of files.
+  -f, --format FORMAT   table (default), csv (one row per recipient, no totals) or json (JSON Lines:
+                          {"type":"recipient",…} per recipient, then {"type":"totals",…})
+  Hard bounce: the address will never work (user unknown, domain unknown, moved, accepts no mail). Every other
+  failure is soft, permanent spam and policy refusals included.
+  Exit status 2 when a file could not be read (the others are still read).`,
 
-/** The command line's entry: arguments, then the run, with problems on stderr as "mail-error-codes: FILE: reason". */
-export async function bouncesMain(args: string[], catalog: () => Catalog, usage: (message: string) => Error, style: Style, out: Output): Promise<number> {
-  const options = parseBouncesArgs(args, usage);
-  return bouncesCommand(options, catalog(), out, options.format === 'table' ? style : plainStyle(style), (file, reason) => process.stderr.write(`mail-error-codes: ${clean(file)}: ${reason}\n`));
-}
+  async run(args) {
+    const { values, positionals: paths } = parseCommand(args, { format: { type: 'string', short: 'f' } });
+    const format = oneOf(values.format, ['table', 'csv', 'json'] as const, 'format', 'table');
+    if (paths.includes('-')) throw new UsageError('bounces reads files and folders, not standard input');
+    if (!paths.length) throw new UsageError('bounces needs at least one folder or file');
+    const style = styleFor(wantsColour(process.stdout));
+    return runBounces({ format, paths }, builtInCatalog(), new Output(), format === 'table' ? style : plainStyle(style), (file, reason) => process.stderr.write(`${NAME}: ${cleanLine(file)}: ${cleanLine(reason)}\n`));
+  },
+};
 
 /** CSV and JSON are read by programs: never coloured. */
 function plainStyle(style: Style): Style {

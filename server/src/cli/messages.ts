@@ -1,7 +1,7 @@
 // The messages in files and folders, one at a time: .eml files, mbox files (split at their "From " lines) and Maildir
 // folders, walked in order without listing a whole tree in memory. A file that cannot be read is reported and the
 // walk goes on.
-import { opendir, open, stat } from 'node:fs/promises';
+import { opendir, open, readFile as readWhole, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMbox, MboxSplitter, type MboxMessage } from '../core/bounce/mbox';
 import { looksLikeMessage } from '../core/dsn/mime';
@@ -23,6 +23,10 @@ export type Walked = { kind: 'message'; message: Message } | { kind: 'problem'; 
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 const PROBE = 4096;
 const CHUNK = 1024 * 1024;
+/** Files of a folder read ahead of the one being analysed (the disk works while the core reads): at most this many… */
+const AHEAD = 16;
+/** …and only files up to this size (mbox files and larger messages are streamed when their turn comes). */
+const SMALL = 1024 * 1024;
 
 /**
  * Walks the arguments in order. Named files must be messages or mbox files; inside folders, files that are neither
@@ -62,10 +66,44 @@ async function* walkFolder(folder: string): AsyncGenerator<Walked> {
     yield { kind: 'problem', file: folder, reason: reasonOf(error) };
   }
   names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of names) {
+  // The next few small files are read while this one is analysed; what they yield comes out in order.
+  const ahead = new Map<number, Promise<Walked[] | undefined>>();
+  let next = 0;
+  for (let k = 0; k < names.length; k++) {
+    while (ahead.size < AHEAD && next < names.length) {
+      const j = next++;
+      if (!names[j].folder) ahead.set(j, readSmall(join(folder, names[j].name)));
+    }
+    const entry = names[k];
     const path = join(folder, entry.name);
-    if (entry.folder) yield* walkFolder(path);
+    if (entry.folder) {
+      yield* walkFolder(path);
+      continue;
+    }
+    const read = await ahead.get(k);
+    ahead.delete(k);
+    if (read) yield* read;
     else yield* readFile(path, false);
+  }
+}
+
+/**
+ * A small file of a folder, read whole: what it yields (a message, or nothing for a file that is not one), or
+ * undefined for a file to stream (an mbox file, a large one) or to read again for its error.
+ */
+async function readSmall(path: string): Promise<Walked[] | undefined> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile() || info.size > SMALL) return undefined;
+    const bytes = await readWhole(path);
+    const head = bytes.subarray(0, PROBE);
+    if (isBinary(head)) return [{ kind: 'skipped', file: path }];
+    const text = new TextDecoder('utf-8').decode(bytes);
+    if (isMbox(text.slice(0, PROBE))) return undefined;
+    if (!looksLikeMessage(text.slice(0, PROBE)) && !/\.eml$/i.test(path)) return [{ kind: 'skipped', file: path }];
+    return [{ kind: 'message', message: { name: path, file: path, line: 1, text } }];
+  } catch {
+    return undefined;
   }
 }
 

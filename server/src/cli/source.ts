@@ -65,7 +65,9 @@ export function stdinInput(stream: NodeJS.ReadableStream = process.stdin): Input
     name: '<stdin>',
     isMessage: false,
     async *chunks() {
-      // The first 8 KB are held back until they can be judged as a whole, however the stream cuts them.
+      // The first 8 KB are held back until they can be judged as a whole, however the stream cuts them, or until a
+      // line is complete: a live stream (tail -F) may send far less than 8 KB for a long time, and its lines must go
+      // through as they come.
       let held: Buffer[] | undefined = [];
       let heldBytes = 0;
       for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -75,7 +77,7 @@ export function stdinInput(stream: NodeJS.ReadableStream = process.stdin): Input
         }
         held.push(chunk);
         heldBytes += chunk.length;
-        if (heldBytes < BINARY_PROBE) continue;
+        if (heldBytes < BINARY_PROBE && !chunk.includes(10)) continue;
         const probe = Buffer.concat(held);
         held = undefined;
         if (isBinary(probe)) throw new InputError('binary input, skipped');

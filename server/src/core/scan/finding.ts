@@ -1,5 +1,4 @@
-import type { FindingClass } from '../../protocol';
-import type { Family } from '../types';
+import type { Family, FindingClass } from '../types';
 
 export type FindingFamily = Family;
 
