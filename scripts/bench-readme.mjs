@@ -71,6 +71,12 @@ export const BENCH_ROWS = [
     ratio: (r) => r.cli?.report?.ratioToScanSummary !== undefined && `${r.cli.report.ratioToScanSummary}× scan --summary`,
   },
   {
+    what: 'CLI `bounces` over a folder of generated bounces (one per format, several recipients each)',
+    measured: (r) => r.bounces?.bounces?.wallSeconds !== undefined && `${n(r.bounces.files)} files in ${r.bounces.bounces.wallSeconds} s (${n(r.bounces.bounces.filesPerSecond)} files/s, ${n(r.bounces.bounces.recipients)} recipients), peak RSS ${n(r.bounces.bounces.peakRssMB)} MB (${n(r.bounces.bounces.peakRssMBForATenth)} MB for a tenth of the files)`,
+    reference: (r) => r.bounces?.rg?.wallSeconds !== undefined && `\`rg -c\` over the same files: ${r.bounces.rg.wallSeconds} s`,
+    ratio: (r) => r.bounces?.ratioToRg && `${times(r.bounces.ratioToRg)} rg`,
+  },
+  {
     what: 'Loading the compiled catalog',
     measured: (r) => r.catalog && `${ms(r.catalog.loadMs)} (${n(r.catalog.entries)} entries, ${n(r.catalog.bytes / 1024)} KB)`,
   },

@@ -10,7 +10,9 @@
 //  7. Typing in a 12 MB bounce (a base64 text part): hover latency p50/p99 while every keystroke starts a new
 //     analysis (goal: p99 < 50 ms), and the time from the last keystroke to its diagnostics, against the core's
 //     analysis of the same message in one piece.
-//  8. The size of the packaged .vsix.
+//  8. `bounces` over a folder of 100 000 generated bounces: files per second and peak memory, against rg
+//     (scripts/bench-bounces.mjs).
+//  9. The size of the packaged .vsix.
 // The results go to bench-data/results.json, and the table of README.md's Performance section is written from them
 // (scripts/bench-readme.mjs: the rows, and how to add one).
 // --quick: small sizes, to check that the benchmark runs; prints the table instead of writing README.md.
@@ -93,6 +95,9 @@ const adversarial = {
   deepMime: deepMime(2000),
   manyParts: manyParts(10000),
   foldedHeader: 'Content-Type: multipart/mixed;\n' + ' x\n'.repeat(n / 3) + '\nbody said: 550 5.1.1\n',
+  // Bounces: a megabyte line that is almost an address, and a report that names an address on every line.
+  bounceLongAddress: 'MIME-Version: 1.0\nFrom: MAILER-DAEMON@mx.example\nSubject: Undelivered Mail\n\n' + 'x'.repeat(n) + '@' + 'y'.repeat(1000) + '\n',
+  bounceManyRecipients: 'MIME-Version: 1.0\nFrom: MAILER-DAEMON@mx.example\nSubject: Undelivered Mail\n\nThis is the mail system at host mx.example.\n\n' + Array.from({ length: n / 60 }, (_, i) => `<u${i}@example.org>: host said: 550 5.1.1 unknown\n`).join(''),
 };
 results.adversarial = {};
 let worst = 0;
@@ -129,7 +134,15 @@ try {
   results.cli = { error: (cli.stderr || cli.stdout).slice(0, 500) };
 }
 
-// 8. The .vsix, packaged last (its production build replaces the bundles measured above).
+// 8. bounces over a folder of bounces (its own script: it generates the folder on disk).
+const bounces = spawnSync(process.execPath, [join(root, 'scripts/bench-bounces.mjs'), quick ? '2000' : '100000'], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 24 });
+try {
+  results.bounces = JSON.parse(bounces.stdout);
+} catch {
+  results.bounces = { error: (bounces.stderr || bounces.stdout).slice(0, 500) };
+}
+
+// 9. The .vsix, packaged last (its production build replaces the bundles measured above).
 const pack = spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, encoding: 'utf8' });
 const vsix = join(root, 'dist/mail-error-codes.vsix');
 results.vsix = pack.status === 0 && existsSync(vsix) ? { bytes: statSync(vsix).size } : { error: (pack.stderr || pack.stdout).slice(0, 500) };

@@ -48,6 +48,7 @@ const browser = { ...common, platform: 'browser', target: 'es2022', mainFields: 
 export const builds = [
   { ...node, entryPoints: { 'client/node': 'client/src/node.ts' }, external: ['vscode'] },
   { ...browser, format: 'cjs', entryPoints: { 'client/browser': 'client/src/browser.ts' }, external: ['vscode'] },
+  { ...browser, format: 'iife', entryPoints: { 'client/bounceReport': 'client/src/bounceReport/webview.ts' } },
   { ...node, entryPoints: { 'server/node': 'server/src/node.ts' } },
   { ...browser, format: 'iife', entryPoints: { 'server/browser': 'server/src/browser.ts' } },
   { ...node, entryPoints: { cli: 'server/src/cli/main.ts' } },

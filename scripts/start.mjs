@@ -200,7 +200,7 @@ say(`    ${url}`);
 say('');
 say(folder ? `Folder: ${workspace}` : `Samples (a copy, removed when you stop): ${workspace}`);
 say('  postfix.log, exim.log: hover a code; View > Problems lists them all');
-say('  bounce.eml: one summary per recipient at each Final-Recipient');
+say('  bounce.eml: every recipient with its reason and hard or soft bounce (hover it)');
 say('  ticket.txt: a pasted support ticket with an Outlook error and a Microsoft 365 bounce');
 say('  the Mail Codes icon in the activity bar: the catalog and the codes of the open file');
 say(`Only this machine can connect (127.0.0.1, no password). From another machine: ssh -L ${chosen}:127.0.0.1:${chosen} THIS-HOST`);

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import type { MailErrorCodesApi } from './api';
+import type { SummarizeResult } from './bounceReport/summarize';
 import { ActiveFileSummary } from './activeFileSummary';
 import { CatalogStore } from './catalogStore';
 import { CLIENT_NAME, clientOptions } from './clientOptions';
@@ -37,6 +38,7 @@ export function activateShared(context: vscode.ExtensionContext, createClient: C
   const statusBar = new SummaryStatusBar(summary);
   const walker = new OccurrenceWalker(summary);
   const detailFs = new DetailFileSystem(server, catalog);
+  let bounceReport: SummarizeResult | undefined;
 
   context.subscriptions.push(
     outputChannel,
@@ -59,6 +61,8 @@ export function activateShared(context: vscode.ExtensionContext, createClient: C
       catalogTree,
       walker,
       outputChannel,
+      extensionUri: context.extensionUri,
+      onBounceReport: (report) => { bounceReport = report; },
       restartServer: async () => {
         // stop() then start(): BaseLanguageClient has no restart() (only the Node client does).
         if (client.isRunning()) await client.stop();
@@ -97,5 +101,10 @@ export function activateShared(context: vscode.ExtensionContext, createClient: C
       return entry ? entryDetailUri(entry) : textDetailUri(idOrText);
     },
     revealNext: (code) => walker.reveal(code),
+    bounceReport: async () => {
+      if (!bounceReport) return undefined;
+      await bounceReport.done;
+      return bounceReport.panel.snapshot();
+    },
   };
 }

@@ -1,6 +1,7 @@
 // What activate() returns: a small, read-mostly API for the VS Code integration tests (test/vscode) and the e2e
 // harness, so they can check what the views, the status bar and the lookup show without scraping the UI.
 import type * as vscode from 'vscode';
+import type { ReportProblem, ReportProgress, ReportRow } from './bounceReport/messages';
 import type { TreeSnapshot } from './views/snapshot';
 
 export interface LookupResultItem {
@@ -24,5 +25,7 @@ export interface MailErrorCodesApi {
   /** The detail page address for an entry id, a code or a text to explain. */
   detailUri(idOrText: string): Promise<vscode.Uri>;
   revealNext(code: string): Promise<vscode.Range | undefined>;
+  /** The last bounce report ("Summarize Bounces in Folder…"), once its run ended. */
+  bounceReport(): Promise<{ rows: ReportRow[]; problems: ReportProblem[]; progress: ReportProgress } | undefined>;
 }
 export type { TreeSnapshot };

@@ -1,6 +1,7 @@
 // The command palette / menu commands. Ids are fixed (package.json and the e2e tests use them).
 import * as vscode from 'vscode';
 import type { CatalogEntry } from '../../server/src/core/types';
+import { summarizeBounces, type SummarizeResult } from './bounceReport/summarize';
 import type { CatalogStore } from './catalogStore';
 import { textToExplain } from './codeAtCursor';
 import { entryDetailUri, openDetail, textDetailUri } from './detail/openDetail';
@@ -17,6 +18,9 @@ export interface CommandDeps {
   walker: OccurrenceWalker;
   outputChannel: vscode.OutputChannel;
   restartServer(): Promise<void>;
+  extensionUri: vscode.Uri;
+  /** The bounce report last opened (for the test API). */
+  onBounceReport?(report: SummarizeResult): void;
 }
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -50,6 +54,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register('mailErrorCodes.showDetail', async (target?: unknown) => {
       const uri = await detailTarget(deps.catalog, target);
       if (uri) await openDetail(uri);
+    }),
+    register('mailErrorCodes.summarizeBounces', async (folder?: unknown) => {
+      const report = await summarizeBounces(deps.server, deps.extensionUri, folder instanceof vscode.Uri ? folder : undefined);
+      if (report) deps.onBounceReport?.(report);
+      return report;
     }),
     register('mailErrorCodes.revealNext', (code?: unknown) => {
       const value = typeof code === 'string' ? code : (code as { code?: string } | undefined)?.code;

@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-  CatalogChangedNotification, CatalogRequest, DescribeRequest, FileSummaryRequest, ReloadCatalogsRequest, SearchRequest,
+  CatalogChangedNotification, CatalogRequest, DescribeRequest, FileSummaryRequest, ReadRecipientsRequest, ReloadCatalogsRequest, SearchRequest,
   SummaryChangedNotification, WorkspaceTrustedNotification,
-  type CatalogResult, type DescribeParams, type DescribeResult, type FileSummary, type SearchResult,
+  type CatalogResult, type DescribeParams, type DescribeResult, type FileSummary, type ReadRecipientsParams, type ReadRecipientsResult, type SearchResult,
   type SummaryChangedParams,
 } from '../../server/src/protocol';
 
@@ -23,6 +23,8 @@ export interface ServerApi {
   /** null when the server does not track the document (excluded by mailErrorCodes.files.include). */
   fileSummary(uri: string, token?: vscode.CancellationToken): Promise<FileSummary | null>;
   onSummaryChanged(listener: (params: SummaryChangedParams) => void): vscode.Disposable;
+  /** The recipients of whole messages (the bounce report of a folder). */
+  readRecipients(messages: ReadRecipientsParams['messages'], token?: vscode.CancellationToken): Promise<ReadRecipientsResult>;
 }
 
 export function createServerApi(client: BaseLanguageClient, ready: Promise<void>): ServerApi & vscode.Disposable {
@@ -74,6 +76,10 @@ export function createServerApi(client: BaseLanguageClient, ready: Promise<void>
     async fileSummary(uri, token) {
       await ready;
       return client.sendRequest<FileSummary | null>(FileSummaryRequest, { uri }, token);
+    },
+    async readRecipients(messages, token) {
+      await ready;
+      return client.sendRequest<ReadRecipientsResult>(ReadRecipientsRequest, { messages }, token);
     },
     onSummaryChanged(listener) {
       summaryListeners.add(listener);

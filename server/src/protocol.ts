@@ -1,9 +1,11 @@
 // The custom requests and notifications between the extension (client/) and the language server.
 // Method names and payload types only: both sides import this file, so they cannot drift apart. The data types are
 // the core's: the protocol depends on the core, never the reverse.
+import type { Action } from './core/bounce/outcome';
+import type { Reason } from './core/bounce/taxonomy';
 import type { FailureCounts } from './core/present/failures';
 import type { FileSummaryCode } from './core/present/summary';
-import type { CatalogEntry, CatalogStructure, FindingClass } from './core/types';
+import type { CatalogEntry, CatalogStructure, FindingClass, Range } from './core/types';
 
 export type { FileSummaryCode, FindingClass };
 
@@ -23,6 +25,23 @@ export interface FileSummary {
   failures: FailureCounts;
   /** Sorted by class (permanent, transient, unknown, intermediate, success), then by count, descending. */
   codes: FileSummaryCode[];
+  /** The recipients a bounce (or complaint report, or automatic reply) reports on, in the message's order. */
+  recipients: FileRecipient[];
+}
+
+/** One recipient of a bounce: what happened, why (the reason taxonomy), hard or soft, and where it is named. */
+export interface FileRecipient {
+  recipient: string;
+  action: Action;
+  reason: Reason;
+  /** "user unknown", "mailbox full" … */
+  reasonTitle: string;
+  bounce: 'hard' | 'soft' | 'none';
+  status?: string;
+  reply?: string;
+  diagnostic?: string;
+  remoteMta?: string;
+  range: Range;
 }
 
 /** `mailErrorCodes/summaryChanged` (server → client): the summary of this document changed. */
@@ -65,6 +84,31 @@ export interface SearchResult { entries: { id: string; score: number }[] }
 export const DescribeRequest = 'mailErrorCodes/describe';
 export interface DescribeParams { id?: string; text?: string }
 export interface DescribeResult { title: string; markdown: string; found: boolean }
+
+/**
+ * `mailErrorCodes/readRecipients`: the recipients of whole messages the client read (the bounce report of a folder).
+ * The client reads the files (workspace.fs works for every kind of workspace); the server parses them.
+ */
+export const ReadRecipientsRequest = 'mailErrorCodes/readRecipients';
+export interface ReadRecipientsParams { messages: { id: number; text: string }[] }
+export interface ReadRecipientsResult { results: { id: number; recipients: MessageRecipient[]; error?: string }[] }
+export interface MessageRecipient {
+  recipient: string;
+  action: Action;
+  reason: Reason;
+  reasonTitle: string;
+  bounce: 'hard' | 'soft' | 'none';
+  status?: string;
+  reply?: string;
+  command?: string;
+  remoteMta?: string;
+  date?: string;
+  diagnostic?: string;
+  /** Where the message names the recipient: 0-based line and UTF-16 character in the message text, and the length. */
+  line: number;
+  character: number;
+  length: number;
+}
 
 // The mail log report. The client reads the files (vscode.workspace.fs, so that it works in VS Code for the Web) and
 // feeds their text, in order, to a report session of the server, which counts it with the core's ReportBuilder.

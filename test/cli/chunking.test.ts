@@ -14,7 +14,7 @@ function streamed(text: string, piece: number, chunkChars: number, maxLine = 1 <
   return hits;
 }
 
-const expected = (text: string) => analyze(text, catalog, { message: false }).map((f) => ({ ...located(text, f), code: f.code }));
+const expected = (text: string) => analyze(text, catalog, { message: false }).findings.map((f) => ({ ...located(text, f), code: f.code }));
 const actual = (text: string, hits: Hit[]) => hits.map((h) => ({ line: h.line, character: h.character, text: text.split('\n')[h.line - 1].slice(h.character, h.endCharacterOnLine), code: h.finding.code }));
 
 test('fixtures cut into small chunks give the same findings, at the same places', () => {

@@ -141,19 +141,19 @@ test('scan --format json: one object per finding, positions match the fixtures',
     const lines = text.split('\n');
     const rows = jsonLines(r.stdout);
     assert.ok(rows.length > 0, name);
-    for (const row of rows) {
-      assert.deepEqual(Object.keys(row).filter((k) => k !== 'id').sort(), ['character', 'class', 'code', 'endCharacter', 'family', 'file', 'line', 'severity', 'title']);
+    for (const row of rows.filter((x) => x.type === 'finding')) {
+      assert.deepEqual(Object.keys(row).filter((k) => k !== 'id').sort(), ['character', 'class', 'code', 'endCharacter', 'family', 'file', 'line', 'severity', 'title', 'type']);
       if (row.id !== undefined) assert.ok(catalog.get(row.id), `${row.id} is a catalog entry`);
       assert.equal(row.file, file);
-      assert.ok(['reply', 'enhanced', 'outlook', 'provider', 'dsn-summary'].includes(row.family));
+      assert.ok(['reply', 'enhanced', 'outlook', 'provider'].includes(row.family));
       assert.ok(['error', 'warning', 'information'].includes(row.severity));
       assert.ok(row.line >= 1);
       const found = lines[row.line - 1].slice(row.character, row.endCharacter);
       if (row.family === 'reply' || row.family === 'enhanced') assert.equal(found, row.code, `${name}:${row.line}`);
     }
     // The same findings, at the same places, as the core finds in the whole text (success codes left out).
-    const expected = analyze(text, catalog).filter((f) => f.class !== 'success' && f.class !== 'intermediate').map((f) => ({ ...located(text, f), code: f.code }));
-    assert.deepEqual(rows.map((r) => ({ line: r.line, character: r.character, text: lines[r.line - 1].slice(r.character, r.endCharacter), code: r.code })), expected);
+    const expected = analyze(text, catalog).findings.filter((f) => f.class !== 'success' && f.class !== 'intermediate').map((f) => ({ ...located(text, f), code: f.code }));
+    assert.deepEqual(rows.filter((x) => x.type === 'finding').map((r) => ({ line: r.line, character: r.character, text: lines[r.line - 1].slice(r.character, r.endCharacter), code: r.code })), expected);
   }
 });
 
@@ -195,7 +195,9 @@ test('scan --format sarif: one SARIF 2.1.0 log', () => {
   assert.equal(loc.artifactLocation.uri, 'test/fixtures/logs/postfix.log');
   const line = readFileSync(join(root, 'test/fixtures/logs/postfix.log'), 'utf8').split('\n')[loc.region.startLine - 1];
   assert.equal(line.slice(loc.region.startColumn - 1, loc.region.endColumn - 1), '550');
-  assert.ok(run0.results.some((x: { ruleId: string }) => x.ruleId === 'dsn-summary'));
+  const recipient = run0.results.find((x: { ruleId: string }) => x.ruleId === 'recipient');
+  assert.match(recipient.message.text, /^bob@example\.org: failed permanently \(550 5\.1\.1\) — user unknown, hard bounce$/);
+  assert.deepEqual([recipient.properties.reason, recipient.properties.bounce], ['userunknown', 'hard']);
 });
 
 test('scan - reads standard input', () => {
@@ -208,25 +210,32 @@ test('scan - reads standard input', () => {
   assert.deepEqual(rows.map((x) => [x.line, x.character, x.code]), file.map((x) => [x.line, x.character, x.code]));
   // A bounce on stdin is recognised as a message.
   const eml = run(['scan', '-f', 'json', '-'], { input: readFileSync(join(root, 'test/fixtures/eml/bounce-postfix.eml')) });
-  assert.ok(jsonLines(eml.stdout).some((x) => x.family === 'dsn-summary'));
+  assert.ok(jsonLines(eml.stdout).some((x) => x.type === 'recipient' && x.file === '<stdin>'));
 });
 
-test('scan of an .eml bounce gives the delivery status summaries', () => {
+test('scan of an .eml bounce: findings as {"type":"finding"}, each recipient as {"type":"recipient"}', () => {
   const r = run(['scan', '-f', 'json', 'test/fixtures/eml/bounce-postfix.eml']);
   const rows = jsonLines(r.stdout);
-  const dsn = rows.filter((x) => x.family === 'dsn-summary');
-  assert.ok(dsn.length >= 1, r.stdout);
-  assert.ok(dsn.some((x) => x.severity === 'error' && /bob@example\.org: failed permanently/.test(x.title)));
   const text = readFileSync(join(root, 'test/fixtures/eml/bounce-postfix.eml'), 'utf8');
-  const expected = analyze(text, catalog, { message: true }).filter((f) => f.class !== 'success' && f.class !== 'intermediate');
-  assert.deepEqual(rows.map((x) => x.line), expected.map((f) => located(text, f).line));
+  const recipients = rows.filter((x) => x.type === 'recipient');
+  assert.deepEqual(recipients.map((x) => ({ recipient: x.recipient, action: x.action, status: x.status, reply: x.reply, reason: x.reason, bounce: x.bounce, remoteMta: x.remoteMta, severity: x.severity })), [
+    { recipient: 'bob@example.org', action: 'failed', status: '5.1.1', reply: '550', reason: 'userunknown', bounce: 'hard', remoteMta: 'mx.example.org', severity: 'error' },
+    { recipient: 'carol@example.com', action: 'delayed', status: '4.2.2', reply: '452', reason: 'mailboxfull', bounce: 'soft', remoteMta: 'mx.example.com', severity: 'warning' },
+  ]);
+  for (const x of recipients) {
+    assert.equal(x.file, 'test/fixtures/eml/bounce-postfix.eml');
+    assert.equal(text.split('\n')[x.line - 1].slice(x.character, x.character + x.recipient.length), x.recipient);
+    assert.ok(x.diagnostic.length > 10);
+  }
+  const expected = analyze(text, catalog, { message: true }).findings.filter((f) => f.class !== 'success' && f.class !== 'intermediate');
+  assert.deepEqual(rows.filter((x) => x.type === 'finding').map((x) => x.line), expected.map((f) => located(text, f).line));
 });
 
 test('binary is judged by proportion: a bounce with a stray NUL is scanned, from a file and from stdin', () => {
   const name = 'test/fixtures/real/bounces/trailing-nul.eml';
   for (const r of [run(['scan', '-f', 'json', name]), run(['scan', '-f', 'json', '-'], { input: readFileSync(join(root, name)) })]) {
     assert.equal(r.stderr, '');
-    assert.deepEqual(jsonLines(r.stdout).filter((x) => x.family !== 'provider').map((x) => x.code), ['550', '5.1.1']);
+    assert.deepEqual(jsonLines(r.stdout).filter((x) => x.type === 'finding' && x.family !== 'provider').map((x) => x.code), ['550', '5.1.1']);
   }
   const utf16 = Buffer.from('\ufeffsaid: 550 5.1.1 user unknown\n'.repeat(20), 'utf16le');
   assert.match(run(['scan', '-'], { input: utf16 }).stderr, /binary input, skipped/);
@@ -342,7 +351,7 @@ test('a 20 MB log: the CLI finds exactly what analyze() finds on the whole text 
   const r = run(['scan', '--all', '-f', 'json', file]);
   assert.equal(r.stderr, '');
   const rows = jsonLines(r.stdout);
-  const expected = analyze(text, catalog);
+  const expected = analyze(text, catalog).findings;
   assert.equal(rows.length, expected.length);
   // Spot-check positions all along the file.
   let lineStart = 0;

@@ -22,7 +22,7 @@ function assertCliShown(out: string) {
   assert.match(out, /\$ npx mail-error-codes explain "550 5\.7\.26"/);
   assert.match(out, /^550 — Requested action not taken/m);
   assert.match(out, /^\d+ findings of \d+ codes: \d+ error/m, 'the summary of the sample logs');
-  assert.match(out, /samples\/bounce\.eml:\d+:\d+: error dsn j\.doe@example\.org: failed permanently/, 'the bounce, per recipient');
+  assert.match(out, /samples\/bounce\.eml:\d+:\d+: error recipient j\.doe@example\.org: failed permanently/, 'the bounce, per recipient');
   assert.match(out, /samples\/ticket\.txt:\d+:\d+: \w+ 0x800CCC0F/, 'the ticket');
   assert.doesNotMatch(out, /^\s+at .+:\d+:\d+\)?$/m, 'no stack trace');
 }

@@ -167,12 +167,17 @@ test('3. a bounce (.eml) shows a per-recipient delivery summary', () => session(
   assert.ok(rows.some((r) => r.includes('carol@example.com: delayed (452 4.2.2) — mailbox full, soft bounce')), rows.join('\n'));
   await s.screenshot('03-bounce-problems');
   await s.runCommand('View: Hide Panel');
-  const text = await s.hoverAt('Final-Recipient: rfc822; bob@example.org', { expectText: 'Delivery status for bob@example.org', timeoutMs: 30_000 });
+  const text = await s.hoverAt('rfc822; bob@example.org', { expectText: 'Delivery status for bob@example.org', timeoutMs: 30_000 });
   await s.screenshot('03-bounce-hover');
   assert.match(text, /Outcome\s+failed permanently/, text);
   assert.match(text, /Status\s+5\.1\.1/, text);
-  assert.match(text, /user unknown \(hard bounce\)/, text);
+  assert.match(text, /Reason\s+user unknown \(userunknown\)/, text);
+  assert.match(text, /Bounce\s+hard/, text);
+  assert.match(text, /Hard bounce: the address will never work/, text);
   await s.clearHover();
+  // its tooltip says hard / soft and the reasons
+  await pollUntil('the status bar tooltip to give the recipients\' hard / soft and reasons', async () => /1 hard, 1 soft/.test(await ours.getAttribute('aria-label') ?? '') || undefined, TIMEOUTS.ui)
+    .catch(async (e) => { throw new Error(`${(e as Error).message}; shows "${await ours.getAttribute('aria-label').catch(() => '?')}"`); });
 }));
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -94,18 +94,29 @@ test('an edit rescans only what changed and publishes for the new version', asyn
   assert.equal(removed.length, 0);
 });
 
-test('a bounce .eml shows a per-recipient summary, with its own hover', async () => {
+test('a bounce .eml: a diagnostic and a hover per recipient, and the recipients in the file summary', async () => {
   const uri = 'file:///mail/bounce.eml';
   const text = fixture('eml/bounce-postfix.eml');
   const diagnostics = await client.open(uri, text, 'eml');
-  const summaries = diagnostics.filter((d) => d.code === 'dsn');
-  assert.equal(summaries.length, 2);
-  assert.match(summaries[0].message as string, /bob@example\.org: failed permanently \(550 5\.1\.1\) — user unknown, hard bounce/);
-  assert.match(summaries[1].message as string, /carol@example\.com: delayed .* mailbox full, soft bounce/);
+  const recipients = diagnostics.filter((d) => d.code === 'recipient');
+  assert.equal(recipients.length, 2);
+  assert.equal(recipients[0].message, 'bob@example.org: failed permanently (550 5.1.1) — user unknown, hard bounce');
+  assert.equal(recipients[0].severity, 1, 'a failed recipient is an error');
+  assert.match(recipients[1].message as string, /^carol@example\.com: delayed \(452 4\.2\.2\) — mailbox full, soft bounce$/);
+  assert.equal(recipients[1].severity, 2, 'a delayed recipient is a warning');
   const line = text.split('\n').findIndex((l) => l.startsWith('Final-Recipient: rfc822; bob'));
-  const md = await hoverText(uri, line, 3);
+  assert.deepEqual(recipients[0].range, { start: { line, character: 25 }, end: { line, character: 40 } });
+  const md = await hoverText(uri, line, 30);
+  assert.equal(await hoverText(uri, line, 3), md, 'anywhere on the Final-Recipient line');
   assert.match(md, /Delivery status for bob\\@example\\\.org/);
+  assert.match(md, /user unknown \\\(userunknown\\\)/);
+  assert.match(md, /Hard bounce\\: the address will never work/, 'the hover says what hard and soft mean');
   assert.match(md, /mx\\\.example\\\.org/);
+  const summary: FileSummary = await client.connection.sendRequest('mailErrorCodes/fileSummary', { uri });
+  assert.deepEqual(summary.recipients.map((r) => [r.recipient, r.action, r.reason, r.reasonTitle, r.bounce, r.status, r.range.start.line]), [
+    ['bob@example.org', 'failed', 'userunknown', 'user unknown', 'hard', '5.1.1', line],
+    ['carol@example.com', 'delayed', 'mailboxfull', 'mailbox full', 'soft', '4.2.2', text.split('\n').findIndex((l) => l.startsWith('Final-Recipient: rfc822; carol'))],
+  ]);
 });
 
 test('settings apply without restart: the cap on diagnostics, success codes, severities', async () => {

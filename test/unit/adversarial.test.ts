@@ -27,13 +27,13 @@ test('deeply nested MIME, 10 000 parts and a header folded 100 000 times are rea
   let deep = 'MIME-Version: 1.0\n';
   for (let i = 0; i < 2000; i++) deep += `Content-Type: multipart/mixed; boundary="b${i}"\n\n--b${i}\n`;
   deep += 'Content-Type: text/plain\n\nsaid: 550 5.1.1\n';
-  assert.ok(analyze(deep, catalog).some((f) => f.code === '5.1.1'));
+  assert.ok(analyze(deep, catalog).findings.some((f) => f.code === '5.1.1'));
   let many = 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="p"\n\n';
   for (let i = 0; i < 10_000; i++) many += `--p\nContent-Type: text/plain\n\nline ${i} said: 550 5.1.1\n`;
   const parts = parseMessage(many + '--p--\n').children.length;
   assert.ok(parts > 1000 && parts <= 5000, `parts read: ${parts}`);
   const folded = 'Subject: x\n' + ' y\n'.repeat(100_000) + 'Content-Type: text/plain\nMIME-Version: 1.0\n\nsaid: 550 5.1.1\n';
-  assert.ok(analyze(folded, catalog, { message: true }).some((f) => f.code === '550'));
+  assert.ok(analyze(folded, catalog, { message: true }).findings.some((f) => f.code === '550'));
 });
 
 test('the rules use bounded repeats only (no nested or unbounded quantifiers)', () => {
@@ -60,6 +60,6 @@ test('binary and invalid text is scanned without error', () => {
 
 test('a message part with hundreds of thousands of codes is read without overflowing the stack', () => {
   const body = 'said: 550 5.1.1 x\n'.repeat(150_000);
-  const found = analyze(`MIME-Version: 1.0\nContent-Type: text/plain\n\n${body}`, catalog, { message: true });
+  const found = analyze(`MIME-Version: 1.0\nContent-Type: text/plain\n\n${body}`, catalog, { message: true }).findings;
   assert.equal(found.filter((f) => f.family === 'reply').length, 150_000);
 });

@@ -139,7 +139,7 @@ test(`decoded parts: decoding a finding's raw range gives back the code, in ever
     const head = `MIME-Version: 1.0\nContent-Type: text/plain; charset=${label(charset)}\nContent-Transfer-Encoding: ${encoding}\n\n`;
     const message = head + body + '\n';
     const expected = Buffer.from(bytes);
-    const found = analyze(message, catalog, { message: true }).filter((f) => f.start >= head.length && CODES.includes(f.code) && f.family !== 'provider');
+    const found = analyze(message, catalog, { message: true }).findings.filter((f) => f.start >= head.length && CODES.includes(f.code) && f.family !== 'provider');
     const decoder = () => new TextDecoder(label(charset));
     // What a scan of the decoded text finds is found in the part, the same codes in the same order.
     const plain = scan(decoder().decode(expected), catalog).filter((f) => CODES.includes(f.code) && f.family !== 'provider');
@@ -160,7 +160,7 @@ test(`decoded parts: decoding a finding's raw range gives back the code, in ever
 test('quoted-printable =E9 and a raw é before a code in a UTF-8 part: the code is reported on itself', () => {
   for (const body of ['caf=C3=A9 said: 550 5.1.1 unknown', 'café said: 550 5.1.1 unknown', 'caf=E9 said: 550 5.1.1 unknown', '=EF=BB=BFsaid: 550 5.1.1']) {
     const message = `MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n${body}\n`;
-    const found = analyze(message, catalog, { message: true });
+    const found = analyze(message, catalog, { message: true }).findings;
     const reply = found.find((f) => f.code === '550');
     assert.equal(reply && message.slice(reply.start, reply.end), '550', body);
     const enhanced = found.find((f) => f.code === '5.1.1');

@@ -65,7 +65,7 @@ function scannerRanges(text: string, name: string): Set<string> {
   const starts = [0];
   for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   const out = new Set<string>();
-  for (const f of analyze(text, catalog, name.endsWith('.eml') ? { message: true } : {})) {
+  for (const f of analyze(text, catalog, name.endsWith('.eml') ? { message: true } : {}).findings) {
     if (f.family !== 'reply' && f.family !== 'enhanced' && f.family !== 'outlook') continue;
     let line = 0;
     while (line + 1 < starts.length && starts[line + 1] <= f.start) line++;

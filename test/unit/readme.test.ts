@@ -6,9 +6,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BEGIN, BENCH_ROWS, END } from '../../scripts/bench-readme.mjs';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze as analyzeAll } from '../../server/src/core/analyze';
 import { EXPORT_COLUMNS } from '../../server/src/core/present/exportRows';
 import { catalog, fixture, root } from '../helpers';
+
+/** The codes found (findings); a message's recipients are `analyzeAll(…).recipients`. */
+const analyze = (...args: Parameters<typeof analyzeAll>) => analyzeAll(...args).findings;
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -155,15 +158,15 @@ test('Look Up: each example of the README finds what it names first', () => {
   assert.match(flat, /type `550`, `5\.1\.1`, `5 1 1`, `0x800ccc0e`, `800CCC0E`, `SMTP_550`, `mailbox full`, `gmail dmarc`/);
 });
 
-test('bounces: one summary per Final-Recipient with why it failed and hard or soft', () => {
+test('bounces: every recipient with why it failed and hard or soft', () => {
   const text = readFileSync(join(root, 'samples/bounce.eml'), 'utf8');
-  const summaries = analyze(text, catalog).filter((f) => f.summary).map((f) => f.summary!);
-  assert.deepEqual(summaries.map((s) => s.recipient), ['j.doe@example.org', 'anna.berg@gmail.com']);
-  const unknown = summaries[0];
-  assert.deepEqual([unknown.outcome, unknown.status, unknown.replyCode, unknown.remoteMta, unknown.bounce], ['failed', '5.1.1', '550', 'mx.example.org', 'hard']);
-  assert.match(JSON.stringify(unknown), /user.?unknown/i);
-  const encoded = analyze(fixture('eml/bounce-encoded.eml'), catalog).filter((f) => f.summary);
-  assert.ok(encoded.length > 0, 'quoted-printable / base64 delivery-status parts are read');
+  const recipients = analyzeAll(text, catalog).recipients;
+  assert.deepEqual(recipients.map((o) => o.recipient), ['j.doe@example.org', 'anna.berg@gmail.com']);
+  const unknown = recipients[0];
+  assert.deepEqual([unknown.action, unknown.status, unknown.reply, unknown.remoteMta, unknown.reason, unknown.bounce], ['failed', '5.1.1', '550', 'mx.example.org', 'userunknown', 'hard']);
+  assert.ok(analyzeAll(fixture('eml/bounce-encoded.eml'), catalog).recipients.length > 0, 'quoted-printable / base64 delivery-status parts are read');
+  assert.match(flat, /35 in all, each with a short title/);
+  assert.match(flat, /a bounce is \*hard\* only when the address itself will never work/);
 });
 
 test('precise: numbers that are not mail codes are not found', () => {
@@ -177,9 +180,9 @@ test('precise: numbers that are not mail codes are not found', () => {
   none('2026/11/24 10:00:00 [error] 1234#0: *5 upstream response: 503 Service Unavailable');
   none('Windows Update failed with error 0x80004005, retrying at 10:00');
   assert.deepEqual(analyze("Outlook: Sending' reported error (0x80004005) : 'The operation failed.'", catalog).map((f) => f.code), ['0x80004005'], 'where the text speaks of mail');
-  const mbox = analyze(fixture('real/bounces/mbox-two-bounces.eml'), catalog);
-  for (const code of ['552', '5.2.2', '5.7.606']) assert.ok(mbox.some((f) => f.code === code), `each message of an mbox file: ${code}`);
-  assert.ok(mbox.some((f) => f.summary?.recipient === 'member45@example.org'), 'the second message\'s delivery report');
+  const mbox = analyzeAll(fixture('real/bounces/mbox-two-bounces.eml'), catalog);
+  for (const code of ['552', '5.2.2', '5.7.606']) assert.ok(mbox.findings.some((f) => f.code === code), `each message of an mbox file: ${code}`);
+  assert.ok(mbox.recipients.some((o) => o.recipient === 'member45@example.org'), 'the second message\'s delivery report');
 });
 
 test('the samples npm start opens are the four the README names', () => {
@@ -244,7 +247,16 @@ const CHECKED_ELSEWHERE: [claim: string, file: string, testName: string][] = [
   ['read again when they change (or with **Reload Catalog**)', 'test/lsp/robustness.test.ts', 'custom catalog files are watched: a change applies without touching the settings; Reload Catalog re-reads them'],
   ['They are read only in a trusted workspace (never in Restricted Mode)', 'test/lsp/robustness.test.ts', 'custom catalogs are not read in Restricted Mode; trusting the workspace reads them'],
   ['the JSON path of the problem (never its content)', 'test/lsp/robustness.test.ts', 'a custom catalog error never quotes the file'],
-  ['failed and delayed recipients of a bounce, failed and deferred deliveries (one per line) of a log', 'test/lsp/robustness.test.ts', 'summaryChanged carries what the status bar shows: failed recipients of a bounce, failed deliveries of a log'],
+  ['failed and delayed recipients of a bounce', 'test/lsp/robustness.test.ts', 'summaryChanged carries what the status bar shows: failed recipients of a bounce, failed deliveries of a log'],
+  ['failed and deferred deliveries (one per line) of a log', 'test/lsp/robustness.test.ts', 'summaryChanged carries what the status bar shows: failed recipients of a bounce, failed deliveries of a log'],
+  ['(with hard / soft and the reasons in its tooltip)', 'test/unit/client/statusText.test.ts', 'a bounce\\\'s tooltip gives hard / soft and the reasons of its recipients'],
+  // Bounces
+  ['"not reachable within the allowed queue period" is `expired` for every recipient it names', 'test/unit/bounces.test.ts', 'each format yields the expected recipients, reasons, hard/soft and status'],
+  ['Complaint reports (ARF) and automatic replies (vacation) are recognised and labelled, never counted as bounces', 'test/cli/bounces.test.ts', 'table: a row per recipient, then totals by hard/soft, reason and domain, with what hard means'],
+  ['Clicking a row opens the message with its recipient selected', 'test/e2e/bounces.e2e.ts', 'sorting, filtering, and a click opens the message at its recipient'],
+  ['it works in VS Code for the Web too', 'test/e2e/bounces-web.e2e.ts', 'in the web worker extension host, Summarize Bounces in Folder… reads the folder and opens a row'],
+  ['`bounces` exits 2 when a file could not be read', 'test/cli/bounces.test.ts', 'unreadable and unsuitable inputs: one line each on stderr, the others still read, exit 2'],
+  ['A file that cannot be read is reported on standard error and the others are read', 'test/cli/bounces.test.ts', 'unreadable and unsuitable inputs: one line each on stderr, the others still read, exit 2'],
   ['An invalid file is reported once, with its path and the JSON path of the problem', 'test/lsp/server.test.ts', 'invalid settings and custom catalogs give one clear message and fall back'],
   ['A changed setting applies at once, without a reload', 'test/lsp/server.test.ts', 'settings apply without restart: the cap on diagnostics, success codes, severities'],
   ['choosing one opens its detail page with related codes as links', 'test/e2e/extension.e2e.ts', '4. "Look Up Code…" finds 0x800CCC0E and opens its detail page'],

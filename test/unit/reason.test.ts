@@ -21,8 +21,10 @@ test('hard means the address itself will never work; spam and policy refusals ar
 });
 
 const cases: [Reason, { status?: string; reply?: string; diagnostic?: string; command?: string; action?: string }][] = [
-  ['userunknown', { status: '5.7.1', reply: '550', diagnostic: '550 5.7.1 <bob@example.org>... User Unknown' }],
-  ['userunknown', { status: '5.0.0', diagnostic: '550 5.0.0 No such user here' }],
+  ['userunknown', { status: '5.7.1', reply: '550', command: 'RCPT', diagnostic: '550 5.7.1 <bob@example.org>... User Unknown' }],
+  ['filtered', { status: '5.7.1', reply: '550', diagnostic: '550 5.7.1 <bob@example.org>... User Unknown' }],
+  ['filtered', { diagnostic: '550 - Requested action not taken: no such user here' }],
+  ['userunknown', { status: '5.0.0', command: 'RCPT', diagnostic: '550 5.0.0 No such user here' }],
   ['userunknown', { status: '5.1.1', diagnostic: '550 5.1.1 <x@y>: Recipient address rejected: User unknown in virtual mailbox table' }],
   ['mailboxfull', { status: '5.1.1', diagnostic: '552 5.1.1 Mailbox is full' }],
   ['mailboxfull', { status: '4.2.2', diagnostic: '452 4.2.2 The email account that you tried to reach is over quota' }],
@@ -38,7 +40,15 @@ const cases: [Reason, { status?: string; reply?: string; diagnostic?: string; co
   ['rejected', { status: '5.1.8', diagnostic: '553 5.1.8 <a@b>... Domain of sender address a@b does not exist' }],
   ['suspend', { status: '5.2.1', diagnostic: '550 5.2.1 The email account that you tried to reach is disabled' }],
   ['notaccept', { reply: '556', diagnostic: '556 5.1.10 Recipient address has null MX' }],
-  ['filtered', { status: '5.1.1', command: 'DATA', diagnostic: '550 5.1.1 User unknown' }],
+  ['filtered', { command: 'DATA', diagnostic: '550 User unknown' }],
+  ['rejected', { status: '5.1.0', command: 'MAIL', diagnostic: 'SMTP error from remote mail server after MAIL FROM:<a@example.net>: 553 5.1.0 example.net does not exist' }],
+  ['requireptr', { reply: '450', command: 'MAIL', action: 'delayed', diagnostic: '450 service permits 2 unverifyable sending IPs - example.net' }],
+  ['networkerror', { diagnostic: 'Host or domain name not found. Name service error for name=example.invalid type=MX: Host not found, try again' }],
+  ['mailboxfull', { diagnostic: "This person's account is exceeding their quota." }],
+  ['expired', { diagnostic: 'Delivery failed 20 attempts: bob@example.org' }],
+  ['mailererror', { status: '4.0.0', diagnostic: 'temporary failure. Command output: scanner: unable to connect to daemon' }],
+  ['blocked', { command: 'CONN', reply: '554', diagnostic: 'SMTP error from remote mail server after initial connection: 554 mx.example.org : no thanks' }],
+  ['userunknown', { status: '5.1.1', command: 'DATA', diagnostic: '550 5.1.1 User unknown' }],
   ['onhold', { status: '5.0.0', diagnostic: 'something went wrong' }],
   ['undefined', {}],
   ['delivered', { status: '2.0.0', action: 'delivered' }],
@@ -50,6 +60,14 @@ test('reasons are decided from status, reply code and the words', () => {
 
 test('a matched provider entry\'s reason wins', () => {
   assert.equal(classify({ status: '5.7.1', diagnostic: '550 5.7.1 blocked', providerReason: 'badreputation' }), 'badreputation');
+  // The command a transcript or a gateway names.
+  assert.equal(commandOf('RCPT TO generated following response: 553 5.3.0 <bob@example.org>... Addressee unknown'), 'RCPT');
+  assert.equal(commandOf('>>> MAIL FROM:<a@example.net> <<< 250 ok >>> RCPT TO:<bob@example.org> <<< 550 <bob@example.org>: User unknown'), 'RCPT');
+  // A provider's "no such user" after DATA, or with no command nor precise status, is its filter's refusal.
+  assert.equal(classify({ command: 'DATA', diagnostic: '554 delivery error: no such account', providerReason: 'userunknown' }), 'filtered');
+  assert.equal(classify({ diagnostic: '554 delivery error: no such account', providerReason: 'userunknown' }), 'filtered');
+  assert.equal(classify({ command: 'RCPT', diagnostic: '554 delivery error: no such account', providerReason: 'userunknown' }), 'userunknown');
+  assert.equal(classify({ status: '5.1.1', diagnostic: '550 5.1.1 no such account', providerReason: 'userunknown' }), 'userunknown');
 });
 
 test('the command is read from the usual wordings', () => {

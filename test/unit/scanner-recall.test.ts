@@ -28,7 +28,7 @@ function readExpected(text: string): Map<number, string[]> {
 
 /** line → codes found (reply, enhanced and Outlook codes: provider entries and DSN summaries are not codes). */
 function found(text: string, name: string): Map<number, string[]> {
-  const findings = analyze(text, catalog, name.endsWith('.eml') ? { message: true } : {});
+  const findings = analyze(text, catalog, name.endsWith('.eml') ? { message: true } : {}).findings;
   const starts = [0];
   for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   const out = new Map<number, string[]>();
@@ -133,7 +133,7 @@ test('line endings change nothing: LF, CRLF and (for messages) CR alone give the
 test('the command line, reading logs in small chunks, finds what a scan of the whole log finds', () => {
   for (const { cls, name, text } of corpus()) {
     if (name.endsWith('.eml')) continue;
-    const want = analyze(text, catalog).map((f) => `${f.start}:${f.code}`);
+    const want = analyze(text, catalog).findings.map((f) => `${f.start}:${f.code}`);
     for (const [piece, chunk] of [[1, 1], [7, 50], [64, 300]]) {
       const scanner = new LineScanner(catalog, { chunkChars: chunk });
       const hits: Hit[] = [];

@@ -84,7 +84,7 @@ test('a region scan finds the same as a whole scan within it', () => {
 
 test('analyze() reads a plain log as a log', () => {
   const text = fixture('logs/exim.log');
-  assert.deepEqual(analyze(text, catalog), scan(text, catalog));
+  assert.deepEqual(analyze(text, catalog), { findings: scan(text, catalog), recipients: [] });
 });
 
 test('one recogniser: every code the scanner finds in the corpus reads the same through parseCode and the code under the cursor', () => {
@@ -92,7 +92,7 @@ test('one recogniser: every code the scanner finds in the corpus reads the same 
   for (const dir of ['real/logs', 'real/bounces']) {
     for (const name of readdirSync(join(root, 'test/fixtures', dir)).filter((n) => !n.endsWith('.expected') && !n.endsWith('.md'))) {
       const text = fixture(`${dir}/${name}`);
-      for (const f of analyze(text, catalog, name.endsWith('.eml') ? { message: true } : {})) {
+      for (const f of analyze(text, catalog, name.endsWith('.eml') ? { message: true } : {}).findings) {
         if (f.family !== 'reply' && f.family !== 'enhanced' && f.family !== 'outlook') continue;
         const raw = text.slice(f.start, f.end);
         if (/[\r\n]/.test(raw)) continue; // a code split by a soft line break of a quoted-printable part

@@ -29,9 +29,10 @@ test('custom catalog paths: absolute ones kept, relative ones and ${workspaceFol
 test('failures are counted as people count them: recipients in a bounce, lines in a log', () => {
   const bounce = fixture('eml/bounce-postfix.eml');
   // Two recipients: bob failed, carol delayed, whatever the number of codes that say so.
-  assert.deepEqual(countFailures(analyze(bounce, catalog), (o) => bounce.indexOf('\n', o) + 1 || bounce.length), { unit: 'recipient', permanent: 1, transient: 1 });
+  const analysis = analyze(bounce, catalog);
+  assert.deepEqual(countFailures(analysis.findings, (o) => bounce.indexOf('\n', o) + 1 || bounce.length, analysis.recipients), { unit: 'recipient', permanent: 1, transient: 1 });
   const log = 'a said: 550 5.1.1 unknown\nb said: 451 4.7.1 later\nc said: 550 5.1.1 again, 421 4.4.2 too\nd status=sent (250 2.0.0 Ok)\n';
-  const found = analyze(log, catalog);
+  const found = analyze(log, catalog).findings;
   assert.ok(found.filter((f) => f.class === 'permanent').length >= 4);
   assert.deepEqual(countFailures(found, (o) => log.indexOf('\n', o) + 1 || log.length), { unit: 'line', permanent: 2, transient: 1 });
 });

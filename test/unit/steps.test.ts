@@ -24,7 +24,7 @@ test('a large base64 part is decoded and scanned in many steps, with the result 
   // 2 MB of text decodes in 128 KB slices and scans in 256 KB slices: far more than one step per part.
   assert.ok(count > Math.floor(text.length / SCAN_SLICE) + 5, `${count} steps`);
   assert.deepEqual(next.value, analyze(text, catalog, { message: true }));
-  assert.ok(next.value.filter((f) => f.code === '550').length > 1000);
+  assert.ok(next.value.findings.filter((f) => f.code === '550').length > 1000);
 });
 
 test('scanInSteps over many slices finds what one scan finds, providers included', () => {

@@ -2,9 +2,11 @@
 // findings as they come and keeps only what its format needs at the end (SARIF: the rules seen; summary: counts).
 import type * as Sarif from 'sarif';
 import type { Catalog } from '../core/catalog/catalog';
+import { outcomeLine, type RecipientOutcome } from '../core/bounce/outcome';
+import { REASON_TITLES } from '../core/bounce/reason';
 import { aggregate, compareCodes, MAX_RANGES, type FileSummaryCode } from '../core/present/summary';
 import type { FindingClass } from '../core/types';
-import type { Hit } from './scan';
+import type { Hit, RecipientHit } from './scan';
 import type { Output } from './output';
 import { clean, cleanLine, toJson, type Style } from './terminal';
 
@@ -19,22 +21,29 @@ export function levelOf(cls: FindingClass, all: boolean): Level | undefined {
   return all ? 'information' : undefined;
 }
 
-export interface Formatter {
-  hit(file: string, hit: Hit, level: Level): void;
-  /** Called once after every input. */
-  end(): void;
+/** failed → error, delayed → warning, complaints and automatic replies → information; deliveries only with --all. */
+export function recipientLevel(o: RecipientOutcome, all: boolean): Level | undefined {
+  if (o.action === 'failed') return 'error';
+  if (o.action === 'delayed') return 'warning';
+  if (o.action === 'feedback' || o.action === 'vacation') return 'information';
+  return all ? 'information' : undefined;
 }
 
-/** The code as shown: a provider entry id, or "dsn" for the delivery status summary of a recipient. */
-function shownCode(hit: Hit): string {
-  return hit.finding.family === 'dsn-summary' ? 'dsn' : hit.finding.code;
+export interface Formatter {
+  hit(file: string, hit: Hit, level: Level): void;
+  recipient(file: string, found: RecipientHit, level: Level): void;
+  /** Called once after every input. */
+  end(): void;
 }
 
 export function textFormatter(out: Output, style: Style): Formatter {
   const paint: Record<Level, (s: string) => string> = { error: style.red, warning: style.yellow, information: style.blue };
   return {
     hit(file, hit, level) {
-      out.line(`${style.bold(`${cleanLine(file)}:${hit.line}:${hit.character + 1}:`)} ${paint[level](level)} ${style.cyan(cleanLine(shownCode(hit)))} ${cleanLine(hit.finding.title)}`);
+      out.line(`${style.bold(`${cleanLine(file)}:${hit.line}:${hit.character + 1}:`)} ${paint[level](level)} ${style.cyan(cleanLine(hit.finding.code))} ${cleanLine(hit.finding.title)}`);
+    },
+    recipient(file, found, level) {
+      out.line(`${style.bold(`${cleanLine(file)}:${found.line}:${found.character + 1}:`)} ${paint[level](level)} ${style.cyan('recipient')} ${cleanLine(outcomeLine(found.outcome))}`);
     },
     end() {},
   };
@@ -44,7 +53,10 @@ export function jsonFormatter(out: Output): Formatter {
   return {
     hit(file, hit, level) {
       const f = hit.finding;
-      out.line(toJson({ file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, class: f.class, severity: level, title: f.title, id: f.entryId }));
+      out.line(toJson({ type: 'finding', file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, class: f.class, severity: level, title: f.title, id: f.entryId }));
+    },
+    recipient(file, found, level) {
+      out.line(toJson(recipientRecord(file, found, level)));
     },
     end() {},
   };
@@ -62,13 +74,13 @@ export function sarifFormatter(out: Output, catalog: Catalog, version: string): 
   return {
     hit(file, hit, level) {
       const f = hit.finding;
-      const id = f.family === 'dsn-summary' ? 'dsn-summary' : f.code;
+      const id = f.code;
       let known = rules.get(id);
       if (!known) {
         const entry = f.entryId ? catalog.get(f.entryId) : undefined;
         const rule: Sarif.ReportingDescriptor = {
           id,
-          shortDescription: { text: f.family === 'dsn-summary' ? 'Delivery status of a recipient (DSN)' : f.title },
+          shortDescription: { text: f.title },
           defaultConfiguration: { level: SARIF_LEVEL[level] },
           properties: { family: f.family },
         };
@@ -81,8 +93,22 @@ export function sarifFormatter(out: Output, catalog: Catalog, version: string): 
         ruleId: id,
         ruleIndex: known.index,
         level: SARIF_LEVEL[level],
-        message: { text: f.family === 'dsn-summary' || f.family === 'provider' ? f.title : `${f.code} ${f.title}` },
+        message: { text: f.family === 'provider' ? f.title : `${f.code} ${f.title}` },
         locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: { startLine: hit.line, startColumn: hit.character + 1, endLine: hit.endLine, endColumn: hit.endCharacter + 1 } } }],
+      };
+      out.line((count++ ? ',' : '') + toJson(result));
+    },
+    recipient(file, found, level) {
+      let known = rules.get('recipient');
+      if (!known) rules.set('recipient', (known = { index: rules.size, rule: { id: 'recipient', shortDescription: { text: 'Delivery outcome of a recipient reported by a bounce' }, defaultConfiguration: { level: 'error' }, properties: { family: 'recipient' } } }));
+      const o = found.outcome;
+      const result: Sarif.Result = {
+        ruleId: 'recipient',
+        ruleIndex: known.index,
+        level: SARIF_LEVEL[level],
+        message: { text: outcomeLine(o) },
+        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: { startLine: found.line, startColumn: found.character + 1, endLine: found.line, endColumn: found.character + 1 + (o.end - o.start) } } }],
+        properties: { recipient: o.recipient, action: o.action, reason: o.reason, bounce: o.bounce, status: o.status, reply: o.reply },
       };
       out.line((count++ ? ',' : '') + toJson(result));
     },
@@ -108,6 +134,8 @@ function artifactUri(file: string): string {
  */
 export function summaryFormatter(out: Output, style: Style, format: 'text' | 'json', all: boolean): Formatter {
   const groups = new Map<string, FileSummaryCode>();
+  const reasons = new Map<string, number>();
+  const bounces = { hard: 0, soft: 0, none: 0 };
   let batch: { finding: Hit['finding']; range: FileSummaryCode['ranges'][number] }[] = [];
   const merge = () => {
     for (const g of aggregate(batch, (b) => b.finding, (b) => b.range)) {
@@ -126,16 +154,24 @@ export function summaryFormatter(out: Output, style: Style, format: 'text' | 'js
       batch.push({ finding: hit.finding, range: { start: { line: hit.line - 1, character: hit.character }, end: { line: hit.endLine - 1, character: hit.endCharacter } } });
       if (batch.length >= 10000) merge();
     },
+    recipient(_file, found) {
+      const o = found.outcome;
+      reasons.set(o.reason, (reasons.get(o.reason) ?? 0) + 1);
+      bounces[o.bounce]++;
+    },
     end() {
       merge();
+      const recipients = bounces.hard + bounces.soft + bounces.none;
+      const byReason = [...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       const sorted = [...groups.values()].sort(compareCodes);
       if (format === 'json') {
         for (const g of sorted) out.line(toJson({ code: g.code, family: g.family, class: g.class, severity: levelOf(g.class, all), count: g.count, title: g.title }));
+        if (recipients) out.line(toJson({ type: 'recipients', count: recipients, hard: bounces.hard, soft: bounces.soft, notBounces: bounces.none, byReason: Object.fromEntries(byReason) }));
         return;
       }
       const paint: Record<Level, (s: string) => string> = { error: style.red, warning: style.yellow, information: style.blue };
       const width = Math.max(5, ...sorted.map((g) => String(g.count).length));
-      const shown = (g: { family: string; code: string; label?: string }) => (g.family === 'dsn-summary' ? 'dsn' : (g.label ?? g.code));
+      const shown = (g: { family: string; code: string; label?: string }) => g.label ?? g.code;
       const codeWidth = Math.min(40, Math.max(4, ...sorted.map((g) => shown(g).length)));
       const totals: Record<Level, number> = { error: 0, warning: 0, information: 0 };
       let total = 0;
@@ -147,6 +183,34 @@ export function summaryFormatter(out: Output, style: Style, format: 'text' | 'js
         out.line(`${String(g.count).padStart(width)}  ${paint[level](level.padEnd(11))} ${style.cyan(clean(code).padEnd(codeWidth))}  ${clean(g.title)}`);
       }
       out.line(`${total} finding${total === 1 ? '' : 's'} of ${sorted.length} code${sorted.length === 1 ? '' : 's'}: ${totals.error} error, ${totals.warning} warning, ${totals.information} information`);
+      if (recipients) {
+        out.line(`${recipients} recipient${recipients === 1 ? '' : 's'} in bounces: ${bounces.hard} hard, ${bounces.soft} soft${bounces.none ? `, ${bounces.none} not bounces (complaints, automatic replies, deliveries)` : ''}`);
+        for (const [reason, n] of byReason) out.line(`${String(n).padStart(width)}  ${reason.padEnd(16)} ${REASON_TITLES[reason as keyof typeof REASON_TITLES]}`);
+      }
     },
+  };
+}
+
+/** The JSON object of a recipient (scan --format json, and the bounces command). */
+export function recipientRecord(file: string, found: RecipientHit, level?: Level) {
+  const o = found.outcome;
+  return {
+    type: 'recipient',
+    file,
+    line: found.line,
+    character: found.character,
+    recipient: o.recipient,
+    action: o.action,
+    status: o.status ?? null,
+    reply: o.reply ?? null,
+    reason: o.reason,
+    reasonTitle: REASON_TITLES[o.reason],
+    bounce: o.bounce,
+    ...(level ? { severity: level } : {}),
+    command: o.command ?? null,
+    remoteMta: o.remoteMta ?? null,
+    reportingMta: o.reportingMta ?? null,
+    date: o.date ?? null,
+    diagnostic: o.diagnostic ?? null,
   };
 }

@@ -3,6 +3,7 @@
 // Exit status: 0 fine · 1 what the command reports (an unknown code, findings at or above --fail-on) ·
 // 2 a usage error, or an input that could not be read (it wins over 1: the result is incomplete).
 import { UsageError } from './args';
+import { bouncesCommand } from './bounces';
 import { catalogCommand } from './catalogCommand';
 import type { Command } from './command';
 import { explainCommand } from './explainCommand';
@@ -14,6 +15,7 @@ import { clean, cleanLine } from './terminal';
 const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
   scan: scanCommand,
+  bounces: bouncesCommand,
   report: reportCommand,
   catalog: catalogCommand,
 };

@@ -1,8 +1,9 @@
 // Streaming scan of one input with the core's own scanner: chunks of complete lines go to scan(), with the line
 // before them as context and the line after them as look-ahead (the rules look at both), so findings are exactly
-// those of a scan of the whole text. Messages (.eml) are read whole and go to analyze() for the DSN summaries.
+// those of a scan of the whole text. Messages (.eml) are read whole and go to analyze() for the recipients' outcomes.
 import type { Catalog } from '../core/catalog/catalog';
 import { analyze } from '../core/analyze';
+import type { RecipientOutcome } from '../core/bounce/outcome';
 import { looksLikeMessage } from '../core/dsn/mime';
 import type { Finding } from '../core/scan/finding';
 import { scan } from '../core/scan/scanner';
@@ -160,9 +161,36 @@ export function locate(text: string, findings: readonly Finding[], from: number,
   return hits;
 }
 
+/** A recipient a message reports on, with its place: 1-based line, 0-based UTF-16 character in the line. */
+export interface RecipientHit {
+  outcome: RecipientOutcome;
+  line: number;
+  character: number;
+}
+
+/** Places of recipients (few per message): one walk over the line breaks up to the last of them. */
+export function locateRecipients(text: string, outcomes: readonly RecipientOutcome[]): RecipientHit[] {
+  const order = outcomes.map((o, i) => ({ o, i })).sort((a, b) => a.o.start - b.o.start);
+  const out: RecipientHit[] = new Array(outcomes.length);
+  let line = 1;
+  let lineStart = 0;
+  let pos = 0;
+  for (const { o, i } of order) {
+    for (let nl = text.indexOf('\n', pos); nl >= 0 && nl < o.start; nl = text.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+      pos = nl + 1;
+    }
+    out[i] = { outcome: o, line, character: Math.max(0, o.start - lineStart) };
+  }
+  return out;
+}
+
 export interface ScanEvents {
   /** Findings, in order, as soon as they are known. */
   hits(hits: Hit[]): Promise<void> | void;
+  /** The recipients of a message (bounces, complaint reports, automatic replies), after its findings. */
+  recipients?(found: RecipientHit[]): Promise<void> | void;
   /** A non-fatal remark about the input (printed on stderr). */
   note(message: string): void;
 }
@@ -187,7 +215,7 @@ export async function scanInput(input: Input, catalog: Catalog, events: ScanEven
         message.push(text);
         continue;
       }
-      events.note(`message larger than ${Math.round(maxMessage / 1048576)} MB: scanned as plain text, without delivery status summaries`);
+      events.note(`message larger than ${Math.round(maxMessage / 1048576)} MB: scanned as plain text, without the recipients' outcomes`);
       scanner = new LineScanner(catalog, limits);
       for (const part of message) await emit(events, scanner.push(part));
       message = undefined;
@@ -199,7 +227,9 @@ export async function scanInput(input: Input, catalog: Catalog, events: ScanEven
     message.push(rest);
     const whole = message.join('');
     message = undefined;
-    await emit(events, locate(whole, analyze(whole, catalog, { message: true }), 0, 1, 0));
+    const analysis = analyze(whole, catalog, { message: true });
+    await emit(events, locate(whole, analysis.findings, 0, 1, 0));
+    if (analysis.recipients.length && events.recipients) await events.recipients(locateRecipients(whole, analysis.recipients));
     return;
   }
   if (!scanner) return;

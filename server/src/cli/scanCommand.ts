@@ -1,7 +1,7 @@
 // `mail-error-codes scan FILE…|-`: the codes found in files or standard input, in one of the formats of format.ts.
 import { oneOf, parseCommand, UsageError } from './args';
 import type { Command } from './command';
-import { jsonFormatter, LEVEL_RANK, levelOf, sarifFormatter, summaryFormatter, textFormatter, type Formatter } from './format';
+import { jsonFormatter, LEVEL_RANK, levelOf, recipientLevel, sarifFormatter, summaryFormatter, textFormatter, type Formatter } from './format';
 import { Output } from './output';
 import { builtInCatalog, NAME, VERSION } from './program';
 import { scanInput } from './scan';
@@ -18,9 +18,11 @@ export const scanCommand: Command = {
   input that starts like a message) are read whole (up to 64 MB) so that the delivery status of each recipient
   is reported too; other input is streamed.
   -f, --format FORMAT   text (default): FILE:LINE:COL: severity code title
-                        json: JSON Lines, one object per finding: file, line (1-based), character and
-                          endCharacter (0-based UTF-16 offsets in the line), code, family, class, severity,
-                          title, id (the catalog entry, as in catalog export; absent for unknown codes)
+                        json: JSON Lines, one {"type":"finding"} object per finding: file, line (1-based),
+                          character and endCharacter (0-based UTF-16 offsets in the line), code, family, class,
+                          severity, title, id (the catalog entry, as in catalog export; absent for unknown
+                          codes); and one {"type":"recipient"} object per recipient of a message: file, line,
+                          character, recipient, action, status, reply, reason, bounce, remoteMta, diagnostic …
                         sarif: one SARIF 2.1.0 log
   -s, --summary         Counts per code instead of each finding (text or json)
   -a, --all             Also report success (2xx) and intermediate (3xx) codes, as information
@@ -69,6 +71,15 @@ export const scanCommand: Command = {
               if (!level) continue;
               worst = Math.max(worst, LEVEL_RANK[level]);
               formatter.hit(input.name, hit, level);
+            }
+            await out.drain(live);
+          },
+          recipients: async (found) => {
+            for (const r of found) {
+              const level = recipientLevel(r.outcome, all);
+              if (!level) continue;
+              worst = Math.max(worst, LEVEL_RANK[level]);
+              formatter.recipient(input.name, r, level);
             }
             await out.drain(live);
           },

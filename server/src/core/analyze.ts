@@ -1,9 +1,11 @@
-// The core's entry point: everything found in a document, whether a log, a transcript or a whole message (.eml).
+// The core's entry point: everything found in a document, whether a log, a transcript or a whole message (.eml):
+// the codes (findings) and, for a message, the outcome of each recipient it reports on.
+import type { RecipientOutcome } from './bounce/outcome';
+import { readRecipients } from './bounce/read';
 import type { Catalog } from './catalog/catalog';
 import { decodeBodyInSteps, toRaw } from './dsn/decode';
 import { looksLikeMessage, parseMessage, type MimePart } from './dsn/mime';
-import { CATEGORY_TITLES, readDeliveryStatus, type RecipientBlock } from './dsn/summary';
-import { makeFinding, type Finding } from './scan/finding';
+import type { Finding } from './scan/finding';
 import { bounceBody, bounceSender, bounceSubject, returnedMessageStart } from './scan/rules';
 import { scan, type ScanOptions } from './scan/scanner';
 import { runSteps, scanInSteps, type Steps } from './steps';
@@ -13,19 +15,32 @@ export interface AnalyzeOptions extends ScanOptions {
   message?: boolean;
 }
 
-export function analyze(text: string, catalog: Catalog, options: AnalyzeOptions = {}): Finding[] {
+export interface Analysis {
+  /** Sorted by start offset. */
+  findings: Finding[];
+  /** In the order the message (or the messages of an mbox file) reports them; empty for text that is not a message. */
+  recipients: RecipientOutcome[];
+}
+
+export function analyze(text: string, catalog: Catalog, options: AnalyzeOptions = {}): Analysis {
   return runSteps(analyzeInSteps(text, catalog, options));
 }
 
 /** analyze() in steps (./steps.ts), for hosts that must stay responsive: yields between parts and slices of parts. */
-export function* analyzeInSteps(text: string, catalog: Catalog, options: AnalyzeOptions = {}): Steps<Finding[]> {
+export function* analyzeInSteps(text: string, catalog: Catalog, options: AnalyzeOptions = {}): Steps<Analysis> {
   // Old Mac files end lines with CR alone: read them with LF in its place (same length, so offsets stay valid).
   if (text.indexOf('\n') < 0 && text.indexOf('\r') >= 0) text = text.replace(/\r/g, '\n');
   const asMessage = options.message ?? looksLikeMessage(text);
-  if (!asMessage) return yield* scanInSteps(text, catalog, 0, text.length, options);
+  if (!asMessage) return { findings: yield* scanInSteps(text, catalog, 0, text.length, options), recipients: [] };
   const findings: Finding[] = [];
-  for (const [start, end] of mboxMessages(text)) append(findings, yield* analyzeMessage(text, catalog, options, start, end));
-  return findings;
+  const recipients: RecipientOutcome[] = [];
+  for (const [start, end] of mboxMessages(text)) {
+    const root = parseMessage(text, start, end);
+    append(findings, yield* analyzeMessage(text, catalog, options, root));
+    yield;
+    for (const o of readRecipients(text, catalog, root)) recipients.push(o);
+  }
+  return { findings, recipients };
 }
 
 const MBOX_SEPARATOR = /^From [^\s]{1,256} {1,4}(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) /gm;
@@ -39,8 +54,7 @@ function mboxMessages(text: string): [number, number][] {
   return starts.map((s, i) => [s, i + 1 < starts.length ? starts[i + 1] : text.length]);
 }
 
-function* analyzeMessage(text: string, catalog: Catalog, options: ScanOptions, start: number, end: number): Steps<Finding[]> {
-  const root = parseMessage(text, start, end);
+function* analyzeMessage(text: string, catalog: Catalog, options: ScanOptions, root: MimePart): Steps<Finding[]> {
   const report = isDeliveryReport(text, root);
   const findings: Finding[] = [];
   // Generators, so that a large part is read in slices (./steps.ts) between which the host may do other work.
@@ -80,13 +94,6 @@ function* analyzeMessage(text: string, catalog: Catalog, options: ScanOptions, s
       for (const f of found) findings.push({ ...f, ...toRaw(decoded, f.start, f.end) });
     } else {
       yield* scanText(part.bodyStart, part.bodyEnd, partReport);
-    }
-    if (isDeliveryStatus(part.contentType)) {
-      const blocks = decoded ? readDeliveryStatus(decoded.text) : readDeliveryStatus(text, part.bodyStart, part.bodyEnd);
-      for (const block of blocks) {
-        const { start, end } = decoded ? toRaw(decoded, block.start, block.end) : block;
-        findings.push(summaryFinding(block, start, end));
-      }
     }
   }
   yield* visit(root, false);
@@ -140,18 +147,6 @@ function isTextual(type: string): boolean {
 
 function isDeliveryStatus(type: string): boolean {
   return type === 'message/delivery-status' || type === 'message/global-delivery-status';
-}
-
-function summaryFinding(block: RecipientBlock, start: number, end: number): Finding {
-  const s = block.summary;
-  const cls = s.outcome === 'failed' ? 'permanent' : s.outcome === 'delayed' ? 'transient' : s.outcome === 'unknown' ? 'unknown' : 'success';
-  const codes = [s.replyCode, s.status].filter(Boolean).join(' ');
-  const title = `${s.recipient}: ${outcomeWords(s.outcome)}${codes ? ` (${codes})` : ''}${s.outcome === 'failed' || s.outcome === 'delayed' ? ` — ${CATEGORY_TITLES[s.category]}, ${s.bounce} bounce` : ''}`;
-  return makeFinding({ start, end, family: 'dsn-summary', code: s.recipient, title, class: cls, rule: 'dsn', summary: s });
-}
-
-export function outcomeWords(outcome: string): string {
-  return outcome === 'failed' ? 'failed permanently' : outcome === 'delayed' ? 'delayed' : outcome === 'delivered' ? 'delivered' : outcome;
 }
 
 /** A code can be reached twice (a header block scanned as a part and as a message): keep it once. */

@@ -1,6 +1,7 @@
 // Findings as diagnostics, at the levels the settings give each family and class, capped at
 // mailErrorCodes.maxDiagnosticsPerFile (0 reports none; above the cap, one note says how many more there are).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { outcomeLine, type RecipientOutcome } from '../core/bounce/outcome';
 import type { Catalog } from '../core/catalog/catalog';
 import { classWords } from '../core/present/markdown';
 import type { Finding } from '../core/scan/finding';
@@ -29,12 +30,20 @@ export function levelFor(settings: Settings, family: Finding['family'], cls: Fin
 
 /** The level of every family and class, worked out once per publish rather than once per finding. */
 function levelTable(settings: Settings): Levels {
-  const families: Finding['family'][] = ['reply', 'enhanced', 'outlook', 'provider', 'dsn-summary'];
+  const families: Finding['family'][] = ['reply', 'enhanced', 'outlook', 'provider'];
   const classes: FindingClass[] = ['success', 'intermediate', 'transient', 'permanent', 'unknown'];
   return Object.fromEntries(families.map((f) => [f, Object.fromEntries(classes.map((c) => [c, levelFor(settings, f, c)]))])) as Levels;
 }
 
-export function diagnosticsFor(doc: BlockDocument, findings: readonly Finding[], settings: Settings, catalog: Catalog): Diagnostic[] {
+/** Failed recipients at the permanent level, delayed ones at the transient level; complaints and replies as information. */
+function recipientLevel(settings: Settings, o: RecipientOutcome): Level {
+  if (o.action === 'failed') return settings.severity.permanent;
+  if (o.action === 'delayed') return settings.severity.transient;
+  if (o.action === 'feedback' || o.action === 'vacation') return settings.severity.unknown;
+  return settings.showSuccessCodes ? 'information' : 'off';
+}
+
+export function diagnosticsFor(doc: BlockDocument, findings: readonly Finding[], settings: Settings, catalog: Catalog, recipients: readonly RecipientOutcome[] = []): Diagnostic[] {
   const max = settings.maxDiagnosticsPerFile;
   // 0 means none at all: not even the note about the ones left out.
   if (max <= 0) return [];
@@ -45,6 +54,12 @@ export function diagnosticsFor(doc: BlockDocument, findings: readonly Finding[],
     else left++;
   };
   const levels = levelTable(settings);
+  // A failed recipient first: a bounce's point is who did not get the message.
+  for (const o of recipients) {
+    const level = recipientLevel(settings, o);
+    if (level === 'off') continue;
+    add(() => ({ range: { start: doc.positionAt(o.start), end: doc.positionAt(o.end) }, severity: LEVEL_TO_SEVERITY[level], source: SOURCE, code: 'recipient', message: outcomeLine(o) }));
+  }
   let i = 0;
   for (; i < findings.length && out.length < max; i++) {
     const f = findings[i];
@@ -57,9 +72,9 @@ export function diagnosticsFor(doc: BlockDocument, findings: readonly Finding[],
         range,
         severity: LEVEL_TO_SEVERITY[level],
         source: SOURCE,
-        code: f.family === 'provider' ? (entry?.code ?? f.code) : f.family === 'dsn-summary' ? 'dsn' : f.code,
+        code: f.family === 'provider' ? (entry?.code ?? f.code) : f.code,
         codeDescription: url ? { href: url } : undefined,
-        message: f.family === 'dsn-summary' ? f.title : `${f.family === 'provider' ? '' : `${f.code} `}${f.title} (${classWords(f.class)})`,
+        message: `${f.family === 'provider' ? '' : `${f.code} `}${f.title} (${classWords(f.class)})`,
       }));
     }
     for (const note of f.notes ?? []) add(() => ({ range, severity: DiagnosticSeverity.Warning, source: SOURCE, code: `${f.code}:check`, message: note }));

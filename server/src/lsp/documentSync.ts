@@ -136,6 +136,7 @@ export class DocumentSync {
     if (!active) {
       if (wasActive) {
         t.findings = [];
+        t.recipients = [];
         t.complete = false;
         t.generation++;
         this.publisher.clear(t.doc.uri);

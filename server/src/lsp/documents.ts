@@ -4,6 +4,7 @@
 // findings (moved with the edits) answer hovers.
 import { BlockDocument, type ContentChange } from './blockDocument';
 import { analyzeInSteps } from '../core/analyze';
+import type { RecipientOutcome } from '../core/bounce/outcome';
 import type { Catalog } from '../core/catalog/catalog';
 import { looksLikeMessage } from '../core/dsn/mime';
 import type { Finding } from '../core/scan/finding';
@@ -21,6 +22,8 @@ export interface TrackedDocument {
   doc: BlockDocument;
   /** Sorted by start offset. */
   findings: Finding[];
+  /** The recipients a message reports on (bounces, complaint reports, automatic replies); empty for logs. */
+  recipients: RecipientOutcome[];
   /** False until the first full scan of the current content finished. */
   complete: boolean;
   /** Messages (.eml) are analysed whole: their MIME structure does not allow a line-local update. */
@@ -59,7 +62,7 @@ export class DocumentStore {
   open(uri: string, languageId: string, version: number, text: string): TrackedDocument {
     const doc = new BlockDocument(uri, languageId, version, text);
     const tracked: TrackedDocument = {
-      doc, findings: [], complete: false, message: languageId === 'eml' || /\.eml$/i.test(uri) || looksLikeMessage(text), generation: 0, active: false,
+      doc, findings: [], recipients: [], complete: false, message: languageId === 'eml' || /\.eml$/i.test(uri) || looksLikeMessage(text), generation: 0, active: false,
       catalog: this.defaultCatalog, families: new Set(), settings: DEFAULTS,
     };
     this.docs.set(uri, tracked);
@@ -93,6 +96,7 @@ export class DocumentStore {
       if (!ranged) continue;
       const delta = inserted - (end - start);
       t.findings = shiftFindings(t.findings, start, end, delta);
+      t.recipients = shiftRecipients(t.recipients, start, end, delta);
       // The dirty region moves with later edits like any other text.
       if (dirtyStart !== Infinity) {
         if (dirtyStart >= end) dirtyStart += delta;
@@ -102,7 +106,7 @@ export class DocumentStore {
       dirtyEnd = Math.max(dirtyEnd, start + inserted);
     }
     t.doc.version = version;
-    if (!ranged) t.findings = [];
+    if (!ranged) (t.findings = []), (t.recipients = []);
     if (!incremental) {
       t.complete = false;
       t.generation++;
@@ -145,9 +149,18 @@ export class DocumentStore {
     const generation = ++t.generation;
     const text = t.doc.getText();
     const options = { families: t.families };
-    const steps = t.message && !this.tooLargeForMessage(t) ? analyzeInSteps(text, t.catalog, { ...options, message: true }) : scanInSteps(text, t.catalog, 0, text.length, options);
-    const findings = await runInSlices(steps, this.host, () => generation === t.generation);
+    if (t.message && !this.tooLargeForMessage(t)) {
+      const analysis = await runInSlices(analyzeInSteps(text, t.catalog, { ...options, message: true }), this.host, () => generation === t.generation);
+      if (!analysis) return false;
+      t.findings = analysis.findings;
+      t.recipients = analysis.recipients;
+      t.complete = true;
+      this.fullScans++;
+      return true;
+    }
+    const findings = await runInSlices(scanInSteps(text, t.catalog, 0, text.length, options), this.host, () => generation === t.generation);
     if (!findings) return false;
+    t.recipients = [];
     t.findings = findings;
     t.complete = true;
     this.fullScans++;
@@ -202,5 +215,10 @@ function shiftFindings(findings: Finding[], start: number, end: number, delta: n
   }
   findings.splice(first, after - first);
   return findings;
+}
+/** Recipients named in the edited range are dropped until the next analysis; the ones after it move with the text. */
+function shiftRecipients(recipients: RecipientOutcome[], start: number, end: number, delta: number): RecipientOutcome[] {
+  if (!recipients.length) return recipients;
+  return recipients.filter((o) => o.end <= start || o.start > end).map((o) => (o.start > end ? { ...o, start: o.start + delta, end: o.end + delta } : o));
 }
 export { lowerBound };

@@ -17,7 +17,7 @@ export class Publisher {
 
   publish(t: TrackedDocument) {
     if (this.store.get(t.doc.uri) !== t) return;
-    void this.connection.sendDiagnostics({ uri: t.doc.uri, version: t.doc.version, diagnostics: diagnosticsFor(t.doc, t.findings, t.settings, t.catalog) });
+    void this.connection.sendDiagnostics({ uri: t.doc.uri, version: t.doc.version, diagnostics: diagnosticsFor(t.doc, t.findings, t.settings, t.catalog, t.recipients) });
     this.scheduleSummary(t);
   }
 
@@ -40,5 +40,5 @@ export class Publisher {
 }
 
 export function failuresOf(t: TrackedDocument): FailureCounts {
-  return countFailures(t.findings, (offset) => t.doc.offsetAt({ line: t.doc.positionAt(offset).line + 1, character: 0 }));
+  return countFailures(t.findings, (offset) => t.doc.offsetAt({ line: t.doc.positionAt(offset).line + 1, character: 0 }), t.recipients);
 }

@@ -1,17 +1,20 @@
 // The requests the server answers: hovers, the file summary, and the catalog requests of the views, the lookup and
 // the detail pages. Hovers and summaries answer from the document's last findings, also while a newer analysis runs.
 import type { Connection, Hover } from 'vscode-languageserver';
+import type { RecipientOutcome } from '../core/bounce/outcome';
+import { readRecipients } from '../core/bounce/read';
+import { REASON_TITLES } from '../core/bounce/reason';
 import type { Catalog, Explanation } from '../core/catalog/catalog';
 import { explainFindings } from '../core/explain';
 import { providerLabel } from '../core/families';
-import { entryPage, explanationMarkdown, summaryMarkdown } from '../core/present/markdown';
+import { entryPage, explanationMarkdown, recipientMarkdown } from '../core/present/markdown';
 import { aggregate, totalsOf } from '../core/present/summary';
 import type { Finding } from '../core/scan/finding';
 import { lineAt } from '../core/scan/scanner';
 import {
-  CatalogRequest, DescribeRequest, FileSummaryRequest, ReloadCatalogsRequest, SearchRequest,
-  type CatalogResult, type DescribeParams, type DescribeResult, type FileSummary, type FileSummaryParams, type SearchParams,
-  type SearchResult,
+  CatalogRequest, DescribeRequest, FileSummaryRequest, ReadRecipientsRequest, ReloadCatalogsRequest, SearchRequest,
+  type CatalogResult, type DescribeParams, type DescribeResult, type FileRecipient, type FileSummary, type FileSummaryParams, type MessageRecipient,
+  type ReadRecipientsParams, type ReadRecipientsResult, type SearchParams, type SearchResult,
 } from '../protocol';
 import { lowerBound, type DocumentStore, type TrackedDocument } from './documents';
 import { failuresOf } from './publisher';
@@ -22,6 +25,8 @@ export interface RequestContext {
   windowCatalog(): Promise<Catalog>;
   /** Re-reads the custom catalogs; resolves when the documents that use them have been updated. */
   reloadCatalogs(): Promise<void>;
+  /** Lets other messages through (between the messages of a batch of bounces). */
+  yieldNow(): Promise<void>;
 }
 
 export function registerRequests(connection: Connection, context: RequestContext) {
@@ -32,9 +37,19 @@ export function registerRequests(connection: Connection, context: RequestContext
     if (!t?.active) return null;
     const offset = t.doc.offsetAt(position);
     const i = findingAt(t.findings, offset);
+    // The recipient under the mouse; else the code under it; else a recipient named on the same line (anywhere on
+    // "Final-Recipient: rfc822; bob@example.org").
+    const line = position.line;
+    const exact = t.recipients.find((o) => o.end > o.start && o.start <= offset && offset <= o.end);
+    const recipient = exact ?? (i < 0 ? t.recipients.find((o) => o.end > o.start && t.doc.positionAt(o.start).line === line) : undefined);
+    if (recipient) {
+      const lineEnd = line + 1 < t.doc.lineCount ? t.doc.positionAt(t.doc.offsetAt({ line: line + 1, character: 0 }) - 1) : t.doc.positionAt(t.doc.length);
+      const range = exact ? { start: t.doc.positionAt(recipient.start), end: t.doc.positionAt(recipient.end) } : { start: { line, character: 0 }, end: lineEnd };
+      return { contents: { kind: 'markdown', value: recipientMarkdown(recipient, t.catalog) }, range };
+    }
     if (i < 0) return null;
     const f = t.findings[i];
-    const markdown = f.summary ? summaryMarkdown(f.summary, t.catalog) : explanationMarkdown(explainAround(t, i));
+    const markdown = explanationMarkdown(explainAround(t, i));
     // Never trusted: `value` is plain Markdown without command links, and everything from the file is escaped.
     return { contents: { kind: 'markdown', value: markdown }, range: { start: t.doc.positionAt(f.start), end: t.doc.positionAt(f.end) } };
   });
@@ -50,7 +65,36 @@ export function registerRequests(connection: Connection, context: RequestContext
       findings: t.findings.length,
       failures: failuresOf(t),
       codes: aggregate(t.findings, (f) => f, (f) => ({ start: t.doc.positionAt(f.start), end: t.doc.positionAt(f.end) })),
+      recipients: t.recipients.map((o): FileRecipient => ({
+        recipient: o.recipient,
+        action: o.action,
+        reason: o.reason,
+        reasonTitle: REASON_TITLES[o.reason],
+        bounce: o.bounce,
+        status: o.status,
+        reply: o.reply,
+        diagnostic: o.diagnostic,
+        remoteMta: o.remoteMta,
+        range: { start: t.doc.positionAt(o.start), end: t.doc.positionAt(o.end) },
+      })),
     };
+  });
+
+  // The bounce report of a folder: the client reads the files (vscode.workspace.fs, also in the browser) and sends
+  // their text in batches.
+  connection.onRequest(ReadRecipientsRequest, async ({ messages }: ReadRecipientsParams): Promise<ReadRecipientsResult> => {
+    const catalog = await context.windowCatalog();
+    const results: ReadRecipientsResult['results'] = [];
+    for (const { id, text } of Array.isArray(messages) ? messages : []) {
+      try {
+        results.push({ id, recipients: readRecipients(String(text), catalog).map((o) => messageRecipient(String(text), o)) });
+      } catch (error) {
+        results.push({ id, recipients: [], error: `could not be read as a bounce: ${error instanceof Error ? error.message : String(error)}` });
+      }
+      // A batch of large messages must not hold up hovers and diagnostics.
+      await context.yieldNow();
+    }
+    return { results };
   });
 
   connection.onRequest(CatalogRequest, async (): Promise<CatalogResult> => {
@@ -81,6 +125,32 @@ function explainAround(t: TrackedDocument, i: number): Explanation {
   const line = lineAt(t.doc.slice(lineStart, lineStart + 8192), 0);
   const onLine = t.findings.slice(lowerBound(t.findings, lineStart), lowerBound(t.findings, lineStart + line.length + 1));
   return explainFindings(t.catalog, line, onLine, f);
+}
+
+/** An outcome as the bounce report shows it, with its place as a line and character of the message text. */
+function messageRecipient(text: string, o: RecipientOutcome): MessageRecipient {
+  let line = 0;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < o.start; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  return {
+    recipient: o.recipient,
+    action: o.action,
+    reason: o.reason,
+    reasonTitle: REASON_TITLES[o.reason],
+    bounce: o.bounce,
+    status: o.status,
+    reply: o.reply,
+    command: o.command,
+    remoteMta: o.remoteMta,
+    date: o.date,
+    diagnostic: o.diagnostic && o.diagnostic.length > 1000 ? `${o.diagnostic.slice(0, 1000)}…` : o.diagnostic,
+    line,
+    character: o.start - lineStart,
+    length: o.end - o.start,
+  };
 }
 
 /** Index of the finding that contains the offset (its end included), or -1. */

@@ -77,6 +77,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     store,
     windowCatalog: () => sync.windowCatalog(),
     reloadCatalogs: () => catalogs.reloadAll(),
+    yieldNow: () => host.yieldNow(),
   });
   registerReportRequests(connection, () => sync.currentWindowCatalog());
   // For tests and the benchmark: what the server did (a settings change that only republishes must not rescan).

@@ -9,7 +9,7 @@ const FAMILIES: Family[] = ['reply', 'enhanced', 'outlook', 'provider'];
 
 export interface Settings {
   families: Record<Family, boolean>;
-  severity: { permanent: Level; transient: Level; unknown: Level; byFamily: Partial<Record<Family | 'dsn-summary', { permanent?: Level; transient?: Level }>> };
+  severity: { permanent: Level; transient: Level; unknown: Level; byFamily: Partial<Record<Family, { permanent?: Level; transient?: Level }>> };
   showSuccessCodes: boolean;
   include: string[];
   maxDiagnosticsPerFile: number;
@@ -48,8 +48,8 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
   const byFamily: Settings['severity']['byFamily'] = {};
   if (isObject(sev.byFamily)) {
     for (const [f, v] of Object.entries(sev.byFamily)) {
-      if (![...FAMILIES, 'dsn-summary'].includes(f) || !isObject(v)) {
-        problems.push(`mailErrorCodes.severity.byFamily.${f} is not a family (${FAMILIES.join(', ')}, dsn-summary) with {permanent, transient}; ignored.`);
+      if (!(FAMILIES as string[]).includes(f) || !isObject(v)) {
+        problems.push(`mailErrorCodes.severity.byFamily.${f} is not a family (${FAMILIES.join(', ')}) with {permanent, transient}; ignored.`);
         continue;
       }
       byFamily[f as Family] = {

@@ -28,3 +28,15 @@ test('never the icons of the Problems counter beside it', () => {
     assert.match(text, /^\$\(mail\) /);
   }
 });
+
+test('a bounce\'s tooltip gives hard / soft and the reasons of its recipients', () => {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+  const recipients = [
+    { recipient: 'a@example.org', action: 'failed', reason: 'userunknown', reasonTitle: 'user unknown', bounce: 'hard', range },
+    { recipient: 'b@example.org', action: 'failed', reason: 'userunknown', reasonTitle: 'user unknown', bounce: 'hard', range },
+    { recipient: 'c@example.org', action: 'delayed', reason: 'mailboxfull', reasonTitle: 'mailbox full', bounce: 'soft', range },
+  ] as const;
+  const { text, tooltip } = describe({ failures: { unit: 'recipient', permanent: 2, transient: 1 }, findings: 6, complete: true, recipients: [...recipients] });
+  assert.equal(text, '$(mail) 2 failed, 1 delayed');
+  assert.match(tooltip, /Recipients: 2 failed · 1 delayed · 2 hard, 1 soft \(user unknown ×2, mailbox full\)\./);
+});

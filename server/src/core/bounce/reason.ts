@@ -2,74 +2,9 @@
 // and whether the failure is hard (the address will never work) or soft. Decided from the enhanced status code, the
 // reply code and, above all, the words of the diagnostic: "550 5.7.1 … User unknown" is user unknown whatever 5.7.1
 // says, and a bare "5.0.0" says nothing without its words.
+import type { Reason } from './taxonomy';
 
-export const REASONS = [
-  'userunknown', 'mailboxfull', 'filtered', 'rejected', 'blocked', 'spamdetected', 'expired', 'hostunknown', 'mesgtoobig',
-  'exceedlimit', 'norelaying', 'securityerror', 'policyviolation', 'systemerror', 'systemfull', 'networkerror',
-  'mailererror', 'toomanyconn', 'speeding', 'suspend', 'hasmoved', 'notaccept', 'authfailure', 'requireptr',
-  'notcompliantrfc', 'badreputation', 'virusdetected', 'contenterror', 'syntaxerror', 'failedstarttls', 'onhold',
-  'undefined', 'delivered', 'feedback', 'vacation',
-] as const;
-
-export type Reason = (typeof REASONS)[number];
-
-export const REASON_TITLES: Record<Reason, string> = {
-  userunknown: 'user unknown',
-  mailboxfull: 'mailbox full',
-  filtered: 'refused by the recipient’s filter',
-  rejected: 'sender address rejected',
-  blocked: 'sending host blocked',
-  spamdetected: 'detected as spam',
-  expired: 'delivery time expired',
-  hostunknown: 'domain unknown',
-  mesgtoobig: 'message too big',
-  exceedlimit: 'over the recipient’s size limit',
-  norelaying: 'relaying denied',
-  securityerror: 'security error',
-  policyviolation: 'policy violation',
-  systemerror: 'remote system error',
-  systemfull: 'mail system full',
-  networkerror: 'network or routing error',
-  mailererror: 'local delivery program failed',
-  toomanyconn: 'too many connections',
-  speeding: 'rate limited',
-  suspend: 'mailbox suspended',
-  hasmoved: 'address has moved',
-  notaccept: 'domain accepts no mail',
-  authfailure: 'SPF / DKIM / DMARC failure',
-  requireptr: 'no reverse DNS (PTR)',
-  notcompliantrfc: 'not RFC compliant',
-  badreputation: 'poor sender reputation',
-  virusdetected: 'virus detected',
-  contenterror: 'content or format refused',
-  syntaxerror: 'SMTP syntax error',
-  failedstarttls: 'TLS required or failed',
-  onhold: 'not determined',
-  undefined: 'unknown reason',
-  delivered: 'delivered',
-  feedback: 'complaint (feedback report)',
-  vacation: 'automatic reply',
-};
-
-export function isReason(value: unknown): value is Reason {
-  return typeof value === 'string' && (REASONS as readonly string[]).includes(value);
-}
-
-/**
- * Hard bounce: the address itself will never work (no such user, no such domain, moved, a domain that accepts no
- * mail). Everything else is soft, permanent spam and policy rejections included: fixing the sending side makes
- * them pass, so suppressing those addresses would drop good ones. A transient (4xx) "accepts no mail" is soft.
- */
-export function isHard(reason: Reason, code?: string): boolean {
-  if (reason === 'userunknown' || reason === 'hostunknown' || reason === 'hasmoved') return true;
-  if (reason === 'notaccept') return !code?.startsWith('4');
-  return false;
-}
-
-/** Failures only: delivered, feedback and automatic replies are not bounces. */
-export function isBounce(reason: Reason): boolean {
-  return reason !== 'delivered' && reason !== 'feedback' && reason !== 'vacation';
-}
+export { REASONS, REASON_TITLES, isBounce, isHard, isReason, type Reason } from './taxonomy';
 
 export interface ReasonInput {
   /** Enhanced status code (5.1.1). */
@@ -129,6 +64,12 @@ export function statusReason(status: string | undefined): Reason | undefined {
 
 /** Reasons a status code gives that are only a guess: the words may name something more precise. */
 const VAGUE = new Set<Reason>(['undefined', 'onhold', 'systemerror', 'securityerror', 'expired', 'networkerror', 'hostunknown', 'userunknown']);
+/**
+ * Reasons a format reader's own sentence gives that the words may still refine. An MTA saying "no such user" or "host
+ * unknown" of its own accord decides the address like the matching status code would (5.1.1, 5.1.2).
+ */
+const REFINED = new Set<Reason>(['undefined', 'onhold', 'systemerror', 'securityerror', 'networkerror']);
+const AS_STATUS: Partial<Record<Reason, string>> = { userunknown: '5.1.1', hostunknown: '5.1.2' };
 
 const words = (...patterns: string[]) => new RegExp(patterns.join('|'), 'i');
 
@@ -136,7 +77,7 @@ const words = (...patterns: string[]) => new RegExp(patterns.join('|'), 'i');
 const WORDS: Partial<Record<Reason, RegExp>> = {
   mailboxfull: words(
     'mailbox (?:is |was )?(?:full|over ?quota)', 'mail ?box (?:size )?(?:limit )?exceeded', 'mailbox exceeds', 'mailbox would exceed',
-    'mailbox[^.;]{0,40}(?:quota|full|exceeded[^.;]{0,20}limit)', 'over ?quota', 'quota (?:has been |was )?exceeded',
+    'mailbox[^.;]{0,40}(?:quota|full|exceeded[^.;]{0,20}limit)', 'over ?quota', 'quota (?:has been |was )?exceeded', 'exceed(?:s|ed|ing) (?:his |her |the |their |its )?quota',
     'exceeded (?:his |her |the |their )?(?:storage|quota)', 'quota violation', 'disk quota', 'maildir (?:over )?quota',
     'account is (?:over|at|full)[^.;]{0,20}quota', '(?:not )?enough (?:disk |storage )?space', 'insufficient (?:disk |storage )?space',
     'not sufficient disk space', 'no space left on device', 'full mailbox', 'mail ?folder is full', 'inbox is (?:full|out of storage)',
@@ -166,8 +107,8 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
     'requires authentication when attempting to send to a non-local', 'specified domain is not allowed',
   ),
   authfailure: words(
-    '\\bspf\\b[^.;]{0,40}\\b(?:fail|failed|failure|violation|hard ?fail|softfail|check)', 'sender policy framework', 'dmarc(?:\\s+\\w+){0,3}\\s+(?:policy|reject|fail|failed|failure|record)',
-    "domain's dmarc", '\\bdkim\\b[^.;]{0,40}(?:fail|failed|failure|did not pass|does not pass|signature)', 'authenticate with (?:either )?(?:spf|dkim)',
+    '\\bspf\\b[^.;]{0,40}\\b(?:fail|failed|failure|violation|hard ?fail|softfail|check)', 'sender policy framework', "per its? spf record", "spf record", 'bad spf records', 'dmarc(?:\\s+\\w+){0,3}\\s+(?:policy|reject|fail|failed|failure|record)',
+    "domain's dmarc", '\\bdkim\\b[^.;]{0,40}(?:fail|failed|failure|did not pass|does not pass)', 'no (?:passing|valid|acceptable)[^.;]{0,30}dkim signature', 'authenticate with (?:either )?(?:spf|dkim)',
     'fails? to pass (?:spf|dkim|authentication)', 'unauthenticated (?:e-?mail|mail|message)', 'authentication (?:requirements|level)',
     "doesn't meet the required authentication", 'not allowed to send (?:mail )?from[^.;]{0,60}spf', 'aligned with either the authenticated',
     'arc validation', 'not pass (?:spf|dkim|dmarc)',
@@ -181,10 +122,11 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
     'address (?:unknown|invalid|does not exist|not present|rejected)', 'mailbox (?:is )?(?:unavailable|inactive|not present|invalid)', 'mailbox unavaiable',
     'bad (?:destination )?(?:recipient|mailbox|address)', 'badrcptto', 'validrcptto', 'non-?existent (?:user|recipient|mailbox|address)',
     'no (?:mailbox|account) (?:by that name|here|found|available)', 'no one at this address', 'no mail ?box available', 'resolver\\.adr\\.recipnotfound',
-    'recipnotfound', 'recipient unknown', 'unknown or illegal alias', "can't accept user", 'the email account that you tried to reach does not exist',
+    'recipnotfound', 'recipient unknown', "doesn't have an? \\S+ account", 'does not have an? \\S+ account', 'unknown or illegal alias', "can't accept user", 'the email account that you tried to reach does not exist',
     'user missing home directory', 'invalid or unknown virtual user', 'utilisateur inconnu', 'destinataire inconnu', 'unbekannte?r? (?:empf|benutzer)',
     'adresse nicht gefunden', 'nessun utente', 'no existe', 'usuario desconocido', 'address lookup failed', 'addressee unknown', 'not listed in domino directory',
     'not listed in (?:the )?(?:public )?(?:name and address book|directory)', 'no such local user', 'account (?:is )?unavailable', 'mailbox not found',
+    'user not known', '(?:e-?mail )?address is (?:wrong|invalid|not valid|no longer valid)',
   ),
   filtered: words(
     'message filtered', 'user reject', 'refuses to (?:receive|accept)', 'refused due to recipient preferences', 'blocked by the recipient',
@@ -192,11 +134,11 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
     'due to user rules', 'recipient id refuse',
   ),
   requireptr: words(
-    'reverse dns', '\\bptr\\b(?: resource)? record', 'rdns', 'cannot find your (?:hostname|host name)', 'cannot resolve your (?:address|hostname)',
+    'reverse dns', '\\bptr\\b(?: resource)? record', 'rdns', 'cannot find your (?:hostname|host name)', 'unverif[iy]able sending ips?', 'cannot resolve your (?:address|hostname)',
     'ip name lookup failed', 'reverse (?:lookup|dns lookup)', 'unresolvable relay host', 'mismatches client ip', 'unverifiable sending ip',
     'generic dns ptr', 'forward dns entry does not point to the sending ip', 'no ptr record', 'not have a ptr record',
   ),
-  notcompliantrfc: words('not rfc ?5322 compliant', 'rfc ?5322', 'rfcmessagenoncompliant', 'multiple [a-z-]+ headers?', 'not (?:rfc|standards)[- ]compliant'),
+  notcompliantrfc: words('duplicate header', 'not rfc ?5322 compliant', 'rfc ?5322', 'rfcmessagenoncompliant', 'multiple [a-z-]+ headers?', 'not (?:rfc|standards)[- ]compliant'),
   badreputation: words('reputation', 'user complaints'),
   contenterror: words(
     'duplicate header', 'header size exceeds', 'improper use of 8-?bit', 'invalid mime', 'mime complexity', 'improperly-formatted binary',
@@ -210,17 +152,18 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
     'email address is not verified', 'your email address has been blacklisted', 'sending this from a different address', 'is not a registered gateway user',
     "isn't on the recipient's list of senders", 'not allowed to post to this (?:mailing )?list', 'fully qualified (?:e-?mail )?address required',
     'envelope blocked', 'emetteur invalide', 'this server does not accept mail from', 'unsigned dsn', 'sender address has been blacklisted',
+    'access denied \\(in reply to mail from', 'access denied \\(sender blacklisted',
   ),
   hostunknown: words(
     'host (?:or domain name )?(?:not found|unknown)', 'unknown (?:host|domain)', 'domain (?:does not|doesn\'t) exist', 'no such domain', 'domain (?:name )?not found',
-    'domain must exist', 'domain is not reachable', 'name or service not known', 'unrou?teable address', 'host unreachable', 'nxdomain',
+    'domain must exist', 'domain is not reachable', 'name or service not known', 'unroute?able address', 'host unreachable', 'nxdomain',
     'mail domain mentioned in email address is unknown', 'the account or domain may not exist', "couldn't find any host named", 'no (?:mx|mail exchanger|a) record(?:s)? (?:found )?for',
     'could not be resolved', 'unknown domain name',
   ),
   spamdetected: words(
     '\\bspam\\b', 'unsolicited', 'bulk (?:e-?mail|mail|advertising)', 'content filter', 'message content rejected', 'rejecting (?:mail |banned )?content',
     'mail content denied', 'spamassassin', 'spam-?like', 'junk', 'uribl', 'surbl', 'phish', 'looks like spam', 'spam score', 'message filtered',
-    'recurrent pattern detection', 'unacceptable content', 'blacklisted url', 'sender domain listed at', 'suspicious (?:content|message|url|link)',
+    'recurrent pattern detection', 'unacceptable content', 'blacklisted url', 'sender domain listed at', 'suspicious (?:content|message|url|link)', 'mail score \\(\\d+\\) over',
   ),
   speeding: words(
     'rate limit', 'rate-limit', 'ratelimit', 'try again slower', 'sending (?:too )?fast', 'too many (?:messages|mails|emails)(?! in (?:this|the) mailbox)',
@@ -232,51 +175,50 @@ const WORDS: Partial<Record<Reason, RegExp>> = {
   ),
   blocked: words(
     'block(?:ed|ing)? (?:using|by|due|for)', '(?:black|block|deny|ban)[- ]?list(?:ed)?', '\\bdnsbl\\b', '\\brbl\\b', 'spamhaus', 'spamcop', 'barracuda', 'abuseat', 'sorbs',
-    'client host (?:\\S+ )?(?:rejected|blocked)', '(?:ip|address|host|server|network)(?: address)?(?: \\S+)? (?:is |has been )?(?:blocked|banned|listed|rejected|not allowed)',
+    'client host (?:\\S+ )?(?:rejected|blocked)', '(?:ip|host|server|network)(?: address)?(?: \\S+)? (?:is |has been )?(?:blocked|banned|listed|rejected|not allowed)',
     'banned sending ip', 'dynamic ip', 'dynamic/zombied', 'not currently accepting mail from your ip', 'poor reputation', 'helo command rejected',
-    'connection (?:refused|reset|dropped)', 'access denied', 'not allowed to connect', 'your ip', 'go away', 'open proxy', 'mail server at \\S+ is blocked',
+    'connection refused by', 'connection reset by peer', 'connection (?:was )?dropped', 'not allowed to connect', 'your ip', 'go away', 'open proxy', 'mail server at \\S+ is blocked',
     'refused to talk to me', 'esmtp not accepting connections', 'confirm this mail server', 'please use the smtp server of your isp',
     'extreme bad ip profile', 'temporarily deferred due to', 'too many (?:spams|unwanted messages)', 'sending spam', 'abus detecte', 'was blocked by',
-    'service not available, closing transmission channel', 'is in a black list', 'not allowed to send mail from',
+    'service not available, closing transmission channel', 'is in a black list', 'not allowed to send mail from', 'invalid ip for sending mail',
   ),
-  virusdetected: words('virus', 'malware', 'potentially executable attachment', 'infected', 'malicious'),
+  virusdetected: words('virus', 'malware', 'potentially executable attachment', 'infected', 'malicious', 'used by recent viruses'),
   policyviolation: words(
     'polic(?:y|ies)(?! framework)', 'illegal attachment', 'members-only list', 'closed mailing list', 'organi[sz]ational settings', 'low priority',
     'messages with multiple addresses', 'protocol violation', 'not subscribed to this group', 'mass mailer', 'images or other attachments',
     'prohibited attachment', 'attachment (?:type )?(?:is )?not allowed', 'without solving a captcha',
   ),
   systemerror: words(
-    'system (?:error|problem|config)', 'server error', 'internal error', 'local error', 'configuration error', 'misconfigured', 'mail loop', 'forwarding loop',
-    'loops back to myself', 'loop was found', 'interrupted system call', 'queue file write error', 'temporary (?:local )?(?:problem|failure|error)',
-    'service (?:currently )?unavailable', 'timeout waiting for input', 'encountered an error', 'no mdb', "can't create user output file",
+    'system (?:error|problem|config)', 'server error', 'internal error', 'local error', 'configuration error', 'misconfigured', 'would create a mail loop',
+    'forwarding loop broken', 'loops back to myself', 'loop was found', 'interrupted system call', 'queue file write error', 'temporary (?:local )?(?:problem|failure|error)',
+    'service currently unavailable', 'timeout waiting for input', 'encountered an error', 'no mdb', "can't create user output file",
     'could not load drd', 'unable to connect \\S*\\s*daemon', 'transaction failed ',
   ),
   systemfull: words('mail system full', 'exceeded storage allocation', 'system (?:is )?(?:full|out of (?:disk )?space)', 'insufficient system storage'),
   networkerror: words(
-    'no route to host', 'host is unreachable', 'network is unreachable', 'host name lookup failure', 'host not found, try again', 'name server',
+    'no route to host', 'host is unreachable', 'network is unreachable', 'host name lookup failure', 'host not found, try again', 'malformed (?:or unexpected )?name server reply', 'hop count exceeded',
     'dns (?:lookup|query|records)? ?(?:failure|failed|error|timeout)', 'temporary dns', 'malformed (?:or unexpected )?name server reply', 'hop count exceeded',
     'too many hops', 'routing loop', 'mail forwarding loop', 'message looping', 'maximum forwarding loop', 'unable to resolve route', 'unrouteable mail domain',
     'could not connect and send', 'dns records for the destination computer could not be found', 'exceeded \\d+ hops',
   ),
   notaccept: words(
-    'does not accept mail', 'accepts no mail', 'null ?mx', 'mail receiving disabled', 'no mx record found for domain', 'no route for current request',
+    'does not accept mail', 'accepts no mail', 'null ?mx', 'name server: \\.: host not found', 'mail receiving disabled', 'no mx record found for domain', 'no route for current request',
     'smtp protocol returned a permanent error', 'not accepting (?:any )?(?:network )?(?:mail|messages)',
   ),
   expired: words(
-    'delivery (?:time )?expired', 'expired', 'retry time(?:out)? (?:not reached|exceeded)', 'timed? ?out', 'giving up', 'gave up', 'too long in (?:the )?queue',
-    'in the queue too long', 'could not be delivered (?:for|within)', 'delivery attempts will continue', 'failing for a long time', 'has been delayed',
-    'not been collected', 'unable to deliver (?:the )?message after', 'queue period', 'server did not respond', 'could not find a gateway',
-    'failed to deliver to domain', 'no answer from host', 'connection (?:timed out|attempts? failed)', 'unable to connect', 'could not connect',
-    'cannot connect', 'couldn\'t connect', 'connection refused', 'lost connection',
+    'delivery (?:time )?expired', 'message expired', 'envelope expired', 'retry time(?:out)? (?:not reached|exceeded)', 'connection timed out', 'message timed out',
+    'giving up on', 'delivery failed \\d+ attempts', 'too long in (?:the )?queue', 'in the queue too long', 'could not be delivered (?:for more than|within)', 'delivery attempts will continue',
+    'failing for a long time', 'has been delayed', 'not been collected', 'unable to deliver (?:the )?message after', 'queue period',
+    'server did not respond', 'could not find a gateway', 'failed to deliver to domain', 'no answer from host', 'not delivered within',
   ),
   failedstarttls: words('starttls', '\\btls (?:is )?(?:required|needed|negotiation failed|handshake)', 'tls required', 'requiretls', 'encryption (?:is )?required', 'must use tls', 'tls/ssl'),
   securityerror: words(
     'authentication (?:required|failure|failed|credentials)', 'auth(?:entication)? required', 'you don\'t authenticate', 'not authori[sz]ed to send',
     'unauthenticated senders not allowed', 'verification failure', 'executable files are not allowed', 'not subscribed to ses', 'is a dead domain',
-    'authentication turned on', 'must be authenticated', 'authentification (?:invalide|requise)',
+    'authentication turned on', 'must be authenticated', 'turn on smtp authentication', 'authentification (?:invalide|requise)',
   ),
   mailererror: words('mailer error', 'procmail', 'maildrop', 'command (?:failed|died|output)', 'pipe to \\|', 'x-unix', '\\|\\| exit', 'local delivery failed', 'deliver(?:y)? program'),
-  vacation: words('i am (?:away|out of (?:the )?office)', 'out of (?:the )?office', 'on vacation', 'on holiday', 'away until', 'auto(?:matic)?[- ]?reply'),
+  vacation: words('i am (?:away|out of (?:the )?office)', 'out of (?:the )?office', 'on vacation', 'on holiday', 'away until', 'auto(?:matic)?[- ]?reply', 'i will be travel?ling'),
 };
 
 /** The commands before DATA: what is refused there cannot be about the message's content. */
@@ -305,11 +247,19 @@ export function classify(input: ReasonInput): Reason {
   const action = input.action?.toLowerCase();
   const status = input.status;
   if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status?.startsWith('2.')) return 'delivered';
-  if (input.providerReason && input.providerReason !== 'undefined' && input.providerReason !== 'onhold') return input.providerReason;
-  if (input.formatReason && !VAGUE.has(input.formatReason)) return input.formatReason;
+  if (input.providerReason && input.providerReason !== 'undefined' && input.providerReason !== 'onhold') {
+    // A provider's "no such user" given after DATA, or with neither a command nor a precise status, is its filter's
+    // refusal, as for any other server's (see firstPass).
+    const cmd = input.command?.toUpperCase();
+    if (input.providerReason === 'userunknown' && (cmd === 'DATA' || (!cmd && (!status || /^[45]\.0\.0$/.test(status))))) return 'filtered';
+    return input.providerReason;
+  }
+  const formatReason = input.formatReason;
+  if (formatReason && !REFINED.has(formatReason) && !AS_STATUS[formatReason]) return formatReason;
   const text = normalize(input.diagnostic ?? '');
   const command = input.command?.toUpperCase();
-  const byStatus = statusReason(status);
+  const given = statusReason(status);
+  const byStatus = statusReason(formatReason && AS_STATUS[formatReason] && (!given || VAGUE.has(given)) ? AS_STATUS[formatReason] : status);
   const first = firstPass(text, status, byStatus, input.reply, command);
   if (first) return first;
   const second = secondPass(text, byStatus, input.reply, command, input, action);
@@ -332,25 +282,31 @@ function firstPass(text: string, status: string | undefined, byStatus: Reason | 
   if (has('hasmoved', text) || byStatus === 'hasmoved') return 'hasmoved';
   if (command !== 'CONN' && command !== 'EHLO' && command !== 'HELO' && has('norelaying', text)) return 'norelaying';
   if (said('authfailure')) return 'authfailure';
+  // "… does not exist" in answer to MAIL FROM is about the sender's address: the message was refused.
+  if (command === 'MAIL' && (byStatus === 'userunknown' || (has('userunknown', text) && !byStatus))) return 'rejected';
   if (byStatus === 'userunknown') {
-    // 5.1.1 is trusted unless the words say the refusal was about something else than the address.
-    if (!['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept', 'spamdetected'].some((r) => has(r as Reason, text) && !has('userunknown', text))) return command === 'DATA' ? 'filtered' : 'userunknown';
-  } else if ((!byStatus || VAGUE.has(byStatus) || byStatus === 'filtered') && has('userunknown', text) && command !== 'MAIL' && command !== 'CONN' && command !== 'EHLO' && command !== 'HELO') {
-    // After DATA the address was accepted: a refusal worded as "unknown user" there is the recipient's filter.
-    return command === 'DATA' ? 'filtered' : 'userunknown';
+    // 5.1.1 is trusted, whatever the command, unless the words say the refusal was about something else.
+    if (!['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept', 'spamdetected'].some((r) => has(r as Reason, text) && !has('userunknown', text))) return 'userunknown';
+  } else if ((!byStatus || VAGUE.has(byStatus) || byStatus === 'filtered') && has('userunknown', text) && !has('hostunknown', text) && command === 'RCPT') {
+    return 'userunknown';
   }
-  if (byStatus === 'filtered' || (command === 'DATA' && has('filtered', text)) || (!command && has('filtered', text) && !has('spamdetected', text))) {
-    if (byStatus !== 'filtered' || has('filtered', text) || has('userunknown', text)) return 'filtered';
-  }
+  // "User unknown" said anywhere else than in answer to RCPT TO, with no status code that says so: the address was not
+  // refused as such (after DATA it had been accepted) and the refusal is the recipient's filter, as the reference
+  // classification has it. At MAIL FROM or before, it is about the sender or the connection instead.
+  const beforeRcpt = command === 'MAIL' || command === 'CONN' || command === 'EHLO' || command === 'HELO';
+  if (byStatus === 'filtered' ? has('filtered', text) || has('userunknown', text) : !beforeRcpt && command !== 'RCPT' && byStatus !== 'rejected' && !has('rejected', text) && (has('filtered', text) || (has('userunknown', text) && !has('hostunknown', text)))) return 'filtered';
   if (said('requireptr')) return 'requireptr';
   if (has('notcompliantrfc', text)) return 'notcompliantrfc';
   if (has('badreputation', text)) return 'badreputation';
   if (!has('spamdetected', text) && (byStatus === 'contenterror' || has('contenterror', text))) return 'contenterror';
   if (byStatus === 'rejected' || (has('rejected', text) && (command === 'MAIL' || !byStatus || byStatus === 'securityerror' || byStatus === 'systemerror' || (command === 'DATA' && byStatus !== 'userunknown')))) return 'rejected';
-  if (byStatus === 'hostunknown' ? !has('networkerror', text) : has('hostunknown', text)) return 'hostunknown';
-  if (byStatus === 'spamdetected' || (!!status && !(command && BEFORE_DATA.has(command)) && has('spamdetected', text))) return 'spamdetected';
-  if (has('speeding', text)) return 'speeding';
+  if (byStatus === 'hostunknown' ? !has('networkerror', text) : has('hostunknown', text) && !has('networkerror', text)) return 'hostunknown';
+  const afterData = !(command && BEFORE_DATA.has(command));
+  // "prohibited virus or spam content": a virus scanner's refusal names the virus first.
+  if (afterData && /\bvirus/i.test(text) && has('virusdetected', text)) return 'virusdetected';
+  if (byStatus === 'spamdetected' || (!!status && afterData && has('spamdetected', text))) return 'spamdetected';
   if (said('toomanyconn')) return 'toomanyconn';
+  if (has('speeding', text)) return 'speeding';
   if (said('blocked')) return 'blocked';
   return undefined;
 }
@@ -370,13 +326,14 @@ function secondPass(text: string, byStatus: Reason | undefined, reply: string | 
   if (/^x-unix/i.test(input.diagnosticType ?? '')) return 'mailererror';
   if (reply && /^[45]0[1-7]$/.test(reply)) return 'syntaxerror';
   if (action === 'delayed' || action === 'expired') return 'expired';
-  if (command === 'EHLO' || command === 'HELO') return 'blocked';
+  // Refused at the greeting or the first commands, for no reason said: the sending host was not welcome.
+  if (command === 'EHLO' || command === 'HELO' || command === 'CONN') return 'blocked';
   return undefined;
 }
 
 const SECOND_ORDER: Reason[] = [
-  'mailboxfull', 'authfailure', 'badreputation', 'speeding', 'spamdetected', 'virusdetected', 'policyviolation', 'norelaying', 'systemerror',
-  'networkerror', 'suspend', 'contenterror', 'systemfull', 'notaccept', 'expired', 'failedstarttls', 'securityerror', 'mailererror',
+  'mailboxfull', 'authfailure', 'badreputation', 'speeding', 'spamdetected', 'virusdetected', 'policyviolation', 'norelaying', 'mailererror',
+  'systemerror', 'networkerror', 'suspend', 'contenterror', 'systemfull', 'notaccept', 'expired', 'failedstarttls', 'securityerror',
 ];
 
 /** One line of lower-case words: folded diagnostics and HTML-ish spacing should not split a phrase. */
@@ -387,9 +344,14 @@ function normalize(text: string): string {
 /** The SMTP command a diagnostic says it answered: "(in reply to RCPT TO command)", "after RCPT TO:", "SMTP error from remote mail server after MAIL FROM:". */
 export function commandOf(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const m = /\b(?:in reply to|after|while (?:sending|talking)[^:]*?|at)\s+(?:the\s+)?(RCPT(?:\s+TO)?|MAIL(?:\s+FROM)?|DATA|end of data|end of DATA|EHLO|HELO|LHLO|STARTTLS|AUTH|initial connection|banner|greeting|connect|pipelined DATA)\b/i.exec(text);
-  if (!m) return undefined;
-  const c = m[1].toUpperCase();
+  const m = /\b(?:in reply to|after|while (?:sending|talking)[^:]*?|at|following|for)\s+(?:the\s+)?(RCPT(?:\s+TO)?|MAIL(?:\s+FROM)?|DATA|end of data|end of DATA|EHLO|HELO|LHLO|STARTTLS|AUTH|initial connection|banner|greeting|connect|pipelined DATA)\b/i.exec(text)
+    ?? /\bSMTP:(RCPT|MAIL|DATA|EHLO|HELO)\b|\[(RCPT_TO|MAIL_FROM|DATA)\]/.exec(text)
+    // A transcript's last command sent (">>> RCPT TO:<…>"), or "RCPT TO generated following response: …".
+    ?? [...text.matchAll(/>>>\s*(RCPT|MAIL|DATA|EHLO|HELO)\b/gi)].pop()
+    ?? /\b(RCPT TO|MAIL FROM)\b[^.;:]{0,12}\b(?:generated|returned|got|received)\b/i.exec(text);
+  const raw = m?.[1] ?? m?.[2];
+  if (!raw) return undefined;
+  const c = raw.toUpperCase().replace('_', ' ');
   if (c.startsWith('RCPT')) return 'RCPT';
   if (c.startsWith('MAIL')) return 'MAIL';
   if (c.includes('DATA')) return 'DATA';

@@ -38,16 +38,21 @@ const DELIMITER = /^--([!-~]{1,200}?)[ \t]{0,8}\r?\n(?:[!-9;-~]{1,128}:|\r?\n)/m
 
 /** True when the text starts like an Internet message: header fields, one of them a MIME or DSN field. */
 export function looksLikeMessage(text: string): boolean {
-  const head = text.slice(0, 16384);
+  const head = text.slice(0, 16384).replace(/^(?:[ \t]*\r?\n)+(?=[!-9;-~]+:)/, '');
   const blank = head.search(/\r?\n\r?\n/);
   const block = blank < 0 ? head : head.slice(0, blank);
   const firstLine = block.slice(0, block.indexOf('\n') >>> 0);
   if (!FIELD.test(firstLine) && !/^From /.test(firstLine)) return false;
-  return /^(?:content-type|mime-version|received|return-path|message-id):/im.test(block);
+  if (/^(?:content-type|mime-version|received|return-path|message-id):/im.test(block)) return true;
+  // A bare header without MIME fields (old gateways write just From, To, Subject and Date): two of them will do.
+  return new Set([...block.matchAll(/^(from|to|subject|date):/gim)].map((m) => m[1].toLowerCase())).size >= 2;
 }
 
 export function parseMessage(text: string, start = 0, end = text.length): MimePart {
   const budget = { parts: 0 };
+  // Blank lines before the first header field (a file saved with a stray first line) are not the end of the header.
+  const lead = /^(?:[ \t]*\r?\n)+(?=[!-9;-~]+:)/.exec(text.slice(start, Math.min(end, start + 1024)));
+  if (lead) start += lead[0].length;
   // A message saved from an mbox starts with its "From sender date" separator line, which is not a header field.
   if (text.startsWith('From ', start)) {
     const nl = text.indexOf('\n', start);

@@ -1,5 +1,6 @@
 // Failures counted the way a person counts them: in a bounce, the recipients that failed (or are delayed); in a log,
 // the deliveries that failed, one per line whatever the number of codes on it ("550 5.1.1" is one bounce, not two).
+import type { RecipientOutcome } from '../bounce/outcome';
 import type { Finding } from '../scan/finding';
 
 export interface FailureCounts {
@@ -15,14 +16,14 @@ export interface FailureCounts {
  * `lineEnd(offset)` is the offset where the line holding `offset` ends (its line break included); findings are sorted
  * by start, so it is asked once per line with findings.
  */
-export function countFailures(findings: readonly Finding[], lineEnd: (offset: number) => number): FailureCounts {
-  if (findings.some((f) => f.family === 'dsn-summary')) {
+export function countFailures(findings: readonly Finding[], lineEnd: (offset: number) => number, recipients: readonly Pick<RecipientOutcome, 'action'>[] = []): FailureCounts {
+  // A bounce: its recipients, not its codes (a recipient's "550 5.1.1" is one failure).
+  if (recipients.some((r) => r.action === 'failed' || r.action === 'delayed')) {
     let permanent = 0;
     let transient = 0;
-    for (const f of findings) {
-      if (f.family !== 'dsn-summary') continue;
-      if (f.class === 'permanent') permanent++;
-      else if (f.class === 'transient') transient++;
+    for (const r of recipients) {
+      if (r.action === 'failed') permanent++;
+      else if (r.action === 'delayed') transient++;
     }
     return { unit: 'recipient', permanent, transient };
   }

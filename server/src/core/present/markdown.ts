@@ -1,7 +1,7 @@
 // Markdown for hovers and detail pages. Every piece of text goes through escape(): text from the user's files and from
 // custom catalogs is untrusted, so it can never become a link, an image, HTML or a command.
 import { providerClass, resultClass, type Catalog, type Explanation, type LookupResult } from '../catalog/catalog';
-import { CATEGORY_TITLES, type RecipientSummary } from '../dsn/summary';
+import { actionWords, bounceWords, HARD_SOFT_NOTE, type RecipientOutcome } from '../bounce/outcome';
 import { REASON_TITLES } from '../bounce/reason';
 import { familyKind, providerLabel } from '../families';
 import type { CatalogEntry, Source } from '../types';
@@ -91,21 +91,25 @@ export function explanationMarkdown(explanation: Explanation): string {
   return sections.join('\n\n---\n\n');
 }
 
-export function summaryMarkdown(s: RecipientSummary, catalog: Catalog): string {
+/** The hover of a recipient a bounce reports on: what happened, why, hard or soft, and the remote server's words explained. */
+export function recipientMarkdown(o: RecipientOutcome, catalog: Catalog): string {
   const rows: [string, string | undefined][] = [
-    ['Recipient', s.recipient],
-    ['Outcome', s.outcome === 'failed' ? 'failed permanently' : s.outcome],
-    ['Status', s.status],
-    ['Reply code', s.replyCode],
-    ['Reason', s.outcome === 'failed' || s.outcome === 'delayed' ? `${CATEGORY_TITLES[s.category]} (${s.bounce} bounce)` : undefined],
-    ['Remote MTA', s.remoteMta],
-    ['Reporting MTA', s.reportingMta],
-    ['Last attempt', s.lastAttempt],
-    ['Diagnostic', s.diagnostic],
+    ['Recipient', o.recipient],
+    ['Outcome', actionWords(o.action)],
+    ['Reason', `${REASON_TITLES[o.reason]} (${o.reason})`],
+    ['Bounce', bounceWords(o.bounce)],
+    ['Status', o.status],
+    ['Reply code', o.reply],
+    ['SMTP command', o.command],
+    ['Remote MTA', o.remoteMta],
+    ['Reporting MTA', o.reportingMta],
+    ['Date', o.date],
+    ['Diagnostic', o.diagnostic],
   ];
   const table = ['| | |', '|---|---|', ...rows.filter(([, v]) => v).map(([k, v]) => `| ${k} | ${escape(v!)} |`)].join('\n');
-  const parts = [`**Delivery status for ${escape(s.recipient)}**`, table];
-  const detail = s.diagnostic ?? [s.replyCode, s.status].filter(Boolean).join(' ');
+  const parts = [`**Delivery status for ${escape(o.recipient)}**`, table];
+  if (o.bounce !== 'none') parts.push(`*${escape(HARD_SOFT_NOTE)}*`);
+  const detail = o.diagnostic ?? [o.reply, o.status].filter(Boolean).join(' ');
   if (detail) {
     const explained = explanationMarkdown(catalog.explain(detail));
     if (explained) parts.push(explained);

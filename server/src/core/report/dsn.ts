@@ -1,19 +1,22 @@
-// Bounce messages (.eml): each recipient of a delivery status notification (RFC 3464) is one event, read with the
-// core's own MIME and delivery-status readers. The bounce goes back to the sender of the failed message: its To:
-// is that sender.
-import { decodeBody } from '../dsn/decode';
-import { parseMessage, type MimePart } from '../dsn/mime';
-import { readDeliveryStatus, type RecipientSummary } from '../dsn/summary';
+// Bounce messages (.eml): each recipient a bounce reports on is one event, read with the core's bounce readers (every
+// format they know, not only RFC 3464). The bounce goes back to the sender of the failed message: its To: is that
+// sender.
+import type { Action } from '../bounce/outcome';
+import { readRecipients } from '../bounce/read';
+import { parseMessage } from '../dsn/mime';
 import type { LineContext } from './context';
 import type { Outcome } from './event';
 import { parseDate } from './time';
 
-const OUTCOME: Record<RecipientSummary['outcome'], Outcome | undefined> = {
+const OUTCOME: Record<Action, Outcome | undefined> = {
   failed: 'bounced',
   delayed: 'deferred',
   delivered: 'delivered',
   relayed: 'delivered',
   expanded: 'delivered',
+  // Complaints and automatic replies are not deliveries of this message.
+  feedback: undefined,
+  vacation: undefined,
   unknown: undefined,
 };
 
@@ -24,30 +27,18 @@ export function bounceEvents(text: string, ctx: LineContext): void {
   const date = parseDate(header('date'));
   const sender = /<([^<>\s]+@[^<>\s]+)>/.exec(header('to') ?? '')?.[1] ?? /[^\s<>,;]+@[^\s<>,;]+/.exec(header('to') ?? '')?.[0];
   const lineAt = lineCounter(text);
-  visit(root, (part) => {
-    if (part.contentType !== 'message/delivery-status' && part.contentType !== 'message/global-delivery-status') return;
-    const encoded = part.encoding === 'base64' || part.encoding === 'quoted-printable';
-    const decoded = encoded ? decodeBody(text, part.bodyStart, part.bodyEnd, part.encoding, part.params.charset) : undefined;
-    const blocks = decoded ? readDeliveryStatus(decoded.text) : readDeliveryStatus(text, part.bodyStart, part.bodyEnd);
-    for (const block of blocks) {
-      const s = block.summary;
-      const outcome = OUTCOME[s.outcome];
-      if (!outcome) continue;
-      ctx.saw('dsn');
-      const offset = decoded ? decoded.rawOffset[block.start] : block.start;
-      const time = parseDate(s.lastAttempt);
-      ctx.emit({
-        outcome, time: Number.isFinite(time) ? time : date, source: ctx.source, line: ctx.line + lineAt(offset) - 1, mta: 'dsn',
-        sender, recipient: s.recipient, relay: s.remoteMta, status: s.status, reply: s.replyCode,
-        text: outcome === 'delivered' ? undefined : s.diagnostic,
-      });
-    }
-  });
-}
-
-function visit(part: MimePart, fn: (part: MimePart) => void) {
-  fn(part);
-  for (const child of part.children) visit(child, fn);
+  const outcomes = readRecipients(text, undefined, root).sort((a, b) => a.start - b.start);
+  for (const o of outcomes) {
+    const outcome = OUTCOME[o.action];
+    if (!outcome) continue;
+    ctx.saw('dsn');
+    const time = parseDate(o.date);
+    ctx.emit({
+      outcome, time: Number.isFinite(time) ? time : date, source: ctx.source, line: ctx.line + lineAt(o.start) - 1, mta: 'dsn',
+      sender, recipient: o.recipient, relay: o.remoteMta, status: o.status, reply: o.reply,
+      text: outcome === 'delivered' ? undefined : o.diagnostic,
+    });
+  }
 }
 
 /** 1-based line of an offset, for offsets asked in increasing order. */
