@@ -1,11 +1,22 @@
 // The three output formats of `scan` (text, JSON Lines, SARIF 2.1.0) and the --summary table. Each formatter takes
 // findings as they come and keeps only what its format needs at the end (SARIF: the rules seen; summary: counts).
 import type { Catalog } from '../core/catalog/catalog';
-import type { FileSummaryCode, FindingClass } from '../protocol';
-import { aggregate, CLASS_ORDER, MAX_RANGES } from '../core/present/summary';
+import type { FindingClass } from '../protocol';
+import { CLASS_ORDER } from '../core/present/summary';
+import type { Finding } from '../core/scan/finding';
 import type { Hit } from './scan';
 import type { Output } from './output';
 import { clean, type Style } from './terminal';
+
+/** One line of the summary: a code and how often it was found. */
+export interface SummaryGroup {
+  code: string;
+  family: Finding['family'];
+  title: string;
+  label?: string;
+  class: FindingClass;
+  count: number;
+}
 
 export type Level = 'error' | 'warning' | 'information';
 export const LEVEL_RANK: Record<Level | 'none', number> = { none: 4, error: 3, warning: 2, information: 1 };
@@ -20,6 +31,8 @@ export function levelOf(cls: FindingClass, all: boolean): Level | undefined {
 
 export interface Formatter {
   hit(file: string, hit: Hit, level: Level): void;
+  /** Formats that need no places (the summary) take findings as they are: no lines or columns are worked out. */
+  finding?(file: string, finding: Finding, level: Level): void;
   /** Called once after every input. */
   end(): void;
 }
@@ -107,33 +120,34 @@ function artifactUri(file: string): string {
 }
 
 /**
- * --summary: counts per code over every input. Each batch of findings is aggregated by the core's aggregate() and
- * the groups are merged, so memory is one group per distinct code, not one entry per finding.
+ * --summary: counts per code over every input. Findings are counted as they come, without their places: memory is
+ * one group per distinct code, not one entry per finding.
  */
 export function summaryFormatter(out: Output, style: Style, format: 'text' | 'json', all: boolean): Formatter {
-  const groups = new Map<string, FileSummaryCode>();
-  let batch: { finding: Hit['finding']; range: FileSummaryCode['ranges'][number] }[] = [];
-  const merge = () => {
-    for (const g of aggregate(batch, (b) => b.finding, (b) => b.range)) {
-      const key = `${g.family}:${g.code}`;
-      const have = groups.get(key);
-      if (!have) groups.set(key, g);
-      else {
-        have.count += g.count;
-        for (const r of g.ranges) if (have.ranges.length < MAX_RANGES) have.ranges.push(r);
-      }
+  const groups: SummaryGroup[] = [];
+  // Family, then code: no key string is built per finding.
+  const byFamily = new Map<string, Map<string, SummaryGroup>>();
+  const count = (f: Finding) => {
+    let codes = byFamily.get(f.family);
+    if (!codes) byFamily.set(f.family, (codes = new Map()));
+    const g = codes.get(f.code);
+    if (g) g.count++;
+    else {
+      const group = { code: f.code, family: f.family, title: f.title, label: f.label, class: f.class, count: 1 };
+      codes.set(f.code, group);
+      groups.push(group);
     }
-    batch = [];
   };
   return {
     hit(_file, hit) {
-      batch.push({ finding: hit.finding, range: { start: { line: hit.line - 1, character: hit.character }, end: { line: hit.endLine - 1, character: hit.endCharacter } } });
-      if (batch.length >= 10000) merge();
+      count(hit.finding);
+    },
+    finding(_file, finding) {
+      count(finding);
     },
     end() {
-      merge();
       const rank = new Map(CLASS_ORDER.map((c, i) => [c, i]));
-      const sorted = [...groups.values()].sort((a, b) => rank.get(a.class)! - rank.get(b.class)! || b.count - a.count || a.code.localeCompare(b.code));
+      const sorted = [...groups].sort((a, b) => rank.get(a.class)! - rank.get(b.class)! || b.count - a.count || a.code.localeCompare(b.code));
       if (format === 'json') {
         for (const g of sorted) out.line(JSON.stringify({ code: g.code, family: g.family, class: g.class, severity: levelOf(g.class, all), count: g.count, title: g.title }));
         return;

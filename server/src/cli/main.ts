@@ -171,6 +171,16 @@ async function scanCommand(args: string[]): Promise<number> {
           }
           await out.drain();
         },
+        findings: formatter.finding
+          ? (findings) => {
+              for (const f of findings) {
+                const level = levelOf(f.class, options.all);
+                if (!level) continue;
+                worst = Math.max(worst, LEVEL_RANK[level]);
+                formatter.finding!(input.name, f, level);
+              }
+            }
+          : undefined,
         note: (message) => process.stderr.write(`${NAME}: ${clean(input.name)}: ${message}\n`),
       });
     } catch (error) {

@@ -1,7 +1,6 @@
-// Inputs as chunks of bytes: files read with one reusable buffer, or stdin. Problems become one clear reason.
+// Inputs as bytes: a file or standard input read into the caller's buffer. Problems become one clear reason.
 import { open } from 'node:fs/promises';
 
-export const CHUNK_BYTES = 1024 * 1024;
 const BINARY_PROBE = 8192;
 
 /** An input that cannot be scanned: the reason is printed as `mail-error-codes: FILE: reason`. */
@@ -12,8 +11,18 @@ export interface Input {
   name: string;
   /** True when the name says it is a message (.eml). */
   isMessage: boolean;
-  /** Chunks of bytes; each is only valid until the next one is asked for. */
-  chunks(): AsyncGenerator<Uint8Array>;
+  /** A file's path (files can be read in parts, by several threads); absent for standard input. */
+  path?: string;
+  /** Opens the input. Throws InputError (or a file system error) when it cannot be read. */
+  open(): Promise<ByteReader>;
+}
+
+export interface ByteReader {
+  /** Size in bytes when known up front (a regular file). */
+  readonly size?: number;
+  /** Fills buffer[offset, offset + length) as far as the input goes; 0 at its end. */
+  read(buffer: Uint8Array, offset: number, length: number): Promise<number>;
+  close(): Promise<void>;
 }
 
 const REASONS: Record<string, string> = {
@@ -33,28 +42,66 @@ export function reasonOf(error: unknown): string {
   return (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
 }
 
+/** Refuses input with NUL bytes in its first 8 KB: not text (UTF-16 files included, which this tool does not read). */
+class BinaryProbe {
+  private seen = 0;
+  constructor(private readonly reason: string) {}
+
+  check(bytes: Uint8Array): void {
+    if (this.seen >= BINARY_PROBE) return;
+    const probe = bytes.subarray(0, BINARY_PROBE - this.seen);
+    this.seen += bytes.length;
+    if (probe.includes(0)) throw new InputError(this.reason);
+  }
+}
+
 export function fileInput(path: string): Input {
   return {
     name: path,
+    path,
     isMessage: /\.eml$/i.test(path),
-    async *chunks() {
+    async open() {
       const handle = await open(path, 'r');
       try {
-        if ((await handle.stat()).isDirectory()) throw new InputError('is a directory');
-        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-        let first = true;
-        for (;;) {
-          const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-          if (bytesRead === 0) return;
-          const chunk = buffer.subarray(0, bytesRead);
-          if (first && isBinary(chunk)) throw new InputError('binary file, skipped');
-          first = false;
-          yield chunk;
-        }
-      } finally {
+        const stat = await handle.stat();
+        if (stat.isDirectory()) throw new InputError('is a directory');
+        return fileReader(handle, stat.isFile() ? stat.size : undefined, 0, new BinaryProbe('binary file, skipped'));
+      } catch (error) {
         await handle.close();
+        throw error;
       }
     },
+  };
+}
+
+type Handle = Awaited<ReturnType<typeof open>>;
+
+function fileReader(handle: Handle, size: number | undefined, position: number, probe?: BinaryProbe): ByteReader {
+  return {
+    size,
+    async read(buffer, offset, length) {
+      const { bytesRead } = await handle.read(buffer, offset, length, position);
+      position += bytesRead;
+      probe?.check(buffer.subarray(offset, offset + bytesRead));
+      return bytesRead;
+    },
+    close: () => handle.close(),
+  };
+}
+
+/** Bytes [start, end) of a file, for one thread's part of a big file. */
+export async function fileRange(path: string, start: number, end: number): Promise<ByteReader> {
+  const handle = await open(path, 'r');
+  const reader = fileReader(handle, end - start, start);
+  let left = end - start;
+  return {
+    size: end - start,
+    async read(buffer, offset, length) {
+      const n = await reader.read(buffer, offset, Math.min(length, left));
+      left -= n;
+      return n;
+    },
+    close: () => reader.close(),
   };
 }
 
@@ -62,18 +109,48 @@ export function stdinInput(stream: NodeJS.ReadableStream = process.stdin): Input
   return {
     name: '<stdin>',
     isMessage: false,
-    async *chunks() {
-      let probed = 0;
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        if (probed < BINARY_PROBE && isBinary(chunk.subarray(0, BINARY_PROBE - probed))) throw new InputError('binary input, skipped');
-        probed += chunk.length;
-        yield chunk;
-      }
+    async open() {
+      return streamReader(stream, new BinaryProbe('binary input, skipped'));
     },
   };
 }
 
-/** NUL bytes in the first 8 KB: not text (UTF-16 files included, which this tool does not read). */
-export function isBinary(chunk: Uint8Array): boolean {
-  return chunk.subarray(0, BINARY_PROBE).includes(0);
+/** A stream's chunks copied into the reader's buffer as it asks for them; a read returns what has arrived. */
+function streamReader(stream: NodeJS.ReadableStream, probe: BinaryProbe): ByteReader {
+  const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  let rest: Uint8Array | undefined;
+  return {
+    async read(buffer, offset, length) {
+      if (!rest?.length) {
+        const next = await chunks.next();
+        if (next.done) return 0;
+        rest = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+        probe.check(rest);
+      }
+      const n = Math.min(length, rest.length);
+      buffer.set(rest.subarray(0, n), offset);
+      rest = rest.subarray(n);
+      return n;
+    },
+    async close() {
+      await chunks.return?.();
+    },
+  };
+}
+
+/** Bytes already read, then the rest of the reader. */
+export function prefixed(first: Uint8Array[], reader: ByteReader): ByteReader {
+  let i = 0;
+  return {
+    size: reader.size,
+    async read(buffer, offset, length) {
+      while (i < first.length && !first[i].length) i++;
+      if (i === first.length) return reader.read(buffer, offset, length);
+      const n = Math.min(length, first[i].length);
+      buffer.set(first[i].subarray(0, n), offset);
+      first[i] = first[i].subarray(n);
+      return n;
+    },
+    close: () => reader.close(),
+  };
 }
