@@ -2,7 +2,9 @@
 // `mail-error-codes scan --summary` and `--format json` next to `rg -c` with a pattern for the same codes. Runs are
 // interleaved (rg, then each of ours, round after round) so that a disturbance hits both sides, and the figures are
 // medians. Ours is also run restricted to 1 core (taskset), to 2, and on all cores, since big inputs are cut across
-// worker threads when more than one core is free.
+// worker threads when more than one core is free. `mail-error-codes report` runs on the largest log too, against
+// scan --summary (whole process against whole process), with its peak RSS on a log twenty times smaller to show that
+// memory stays flat.
 // As a script: node scripts/bench-cli.mjs [SIZE…] [--runs N]   (SIZE in bytes or with a unit: 50MB, 1GB; default 1GB)
 // prints one JSON object. Build first (npm run build). Logs are written to bench-data/ (git-ignored) and reused.
 import { spawnSync } from 'node:child_process';
@@ -106,22 +108,39 @@ export function interleaved(file, variants, runs) {
     times.rg.push(r.ms);
     cpu.rg.push(r.cpuMs);
     for (const v of variants) {
+      if (round >= (v.rounds ?? runs)) continue;
       const o = runOnce([process.execPath, cli, ...v.args, file], { cpus: v.cpus, keep: round === 0 });
       if (o.status !== 0) throw new Error(`${v.name}: exit ${o.status}: ${o.stderr.slice(0, 500)}`);
       (times[v.name] ??= []).push(o.ms);
       (cpu[v.name] ??= []).push(o.cpuMs);
       rss[v.name] = Math.max(rss[v.name] ?? 0, o.rssMB ?? 0);
-      if (round === 0) seen[v.name] = { digest: o.digest, summary: v.args.includes('--summary') ? lastLine(o.stdout) : undefined, bytes: o.stdout.length };
+      if (round === 0) seen[v.name] = { digest: o.digest, summary: v.args.includes('--summary') ? lastLine(o.stdout) : undefined, bytes: o.stdout.length, stdout: v.keepOutput ? o.stdout : undefined };
     }
   }
   const rgMs = median(times.rg);
   const result = { rg: { command: `rg -c '${RG_PATTERN}'`, ms: Math.round(rgMs), cpuMs: round(median(cpu.rg)), matchingLines: seen.rg } };
   for (const v of variants) {
     const ms = median(times[v.name]);
-    result[v.name] = { command: `mail-error-codes ${v.args.join(' ')}`, cores: v.cores, ms: Math.round(ms), cpuMs: round(median(cpu[v.name])), peakRssMB: rss[v.name] || undefined, ratioToRg: +(ms / rgMs).toFixed(2), runs: times[v.name].map(Math.round), output: seen[v.name] };
+    const { stdout, ...output } = seen[v.name];
+    result[v.name] = { command: `mail-error-codes ${v.args.join(' ')}`, cores: v.cores, ms: Math.round(ms), cpuMs: round(median(cpu[v.name])), peakRssMB: rss[v.name] || undefined, ratioToRg: +(ms / rgMs).toFixed(2), runs: times[v.name].map(Math.round), output };
+    if (stdout) result[v.name].stdout = stdout;
   }
   result.rg.runs = times.rg.map(Math.round);
   return result;
+}
+
+/** The report against scan --summary on the same file, and its peak RSS on a log twenty times smaller. */
+async function reportFigures(row, bytes) {
+  const r = row.report;
+  const small = await generatedLog(Math.round(bytes / 20));
+  const smallRun = runOnce([process.execPath, cli, 'report', '--format', 'json', small]);
+  let events = null;
+  try {
+    events = JSON.parse(r.stdout.toString()).totals.events;
+  } catch {}
+  delete r.stdout;
+  const scanAll = Object.values(row).find((v) => v?.command?.includes('--summary') && v.cores === r.cores);
+  return { ...r, events, ratioToScanSummary: scanAll ? +(r.ms / scanAll.ms).toFixed(2) : undefined, smallLogMB: Math.round(statSync(small).size / 1e6), smallLogPeakRssMB: smallRun.rssMB, rssRatioBigToSmall: r.peakRssMB && smallRun.rssMB ? +(r.peakRssMB / smallRun.rssMB).toFixed(2) : undefined };
 }
 
 const round = (x) => (x === undefined ? undefined : Math.round(x));
@@ -136,10 +155,13 @@ export async function cliRows({ quick = false, runs } = {}) {
   const variants = (formats) => sets.flatMap((s) => formats.map((f) => ({ name: `${f.name}@${s.cores}`, cores: s.cores, cpus: s.cpus, args: ['scan', ...f.args, '--fail-on', 'none'] })));
   const summary = { name: 'summary', args: ['--summary'] };
   const json = { name: 'json', args: ['--format', 'json'] };
+  const report = { name: 'report', cores: availableParallelism(), args: ['report', '--format', 'json'], rounds: 1, keepOutput: true };
   const sizes = quick ? [['small', 5e6, [summary, json], 3], ['medium', 20e6, [summary], 3]] : [['50MB', 50e6, [summary, json], runs ?? 5], ['200MB', 200e6, [summary], runs ?? 3], ['1GB', 1e9, [summary], runs ?? 3]];
   for (const [label, bytes, formats, n] of sizes) {
     const file = await generatedLog(bytes);
-    rows[label] = { file: file.replace(root, ''), MB: Math.round(statSync(file).size / 1e6), ...interleaved(file, variants(formats), n) };
+    const last = label === sizes[sizes.length - 1][0];
+    rows[label] = { file: file.replace(root, ''), MB: Math.round(statSync(file).size / 1e6), ...interleaved(file, [...variants(formats), ...(last ? [report] : [])], n) };
+    if (last) rows[label].report = await reportFigures(rows[label], bytes);
   }
   return { cores: availableParallelism(), rows };
 }

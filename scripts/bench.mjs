@@ -47,9 +47,13 @@ function speedTable(r) {
   const rows = [['what', 'cores', 'ours', 'rg', 'ratio', 'cpu ratio']];
   for (const [label, row] of Object.entries(r.cli?.rows ?? {})) {
     for (const [name, v] of Object.entries(row)) {
-      if (!v?.ratioToRg) continue;
+      if (!v?.ratioToRg || name === 'report') continue;
       rows.push([`${v.command.replace(' --fail-on none', '')} (${row.MB} MB)`, String(v.cores), `${v.ms} ms`, `${row.rg.ms} ms`, `${v.ratioToRg}x`, v.cpuMs && row.rg.cpuMs ? `${(v.cpuMs / row.rg.cpuMs).toFixed(2)}x` : '']);
     }
+  }
+  for (const row of Object.values(r.cli?.rows ?? {})) {
+    const rep = row.report;
+    if (rep?.ratioToScanSummary) rows.push([`mail-error-codes report --format json (${row.MB} MB; peak RSS ${rep.peakRssMB} MB, ${rep.smallLogPeakRssMB} MB on ${rep.smallLogMB} MB)`, String(rep.cores), `${rep.ms} ms`, 'scan --summary', `${rep.ratioToScanSummary}x`, '']);
   }
   if (r.server?.didOpenRatioToRg) rows.push([`language server, didOpen of ${r.server.openMB} MB to publishDiagnostics`, String(r.cores), `${r.server.didOpenToDiagnosticsMs} ms`, `${r.server.rgMs} ms`, `${r.server.didOpenRatioToRg}x`, '']);
   if (r.server) rows.push(['one-line edit to new diagnostics', String(r.cores), `${r.server.editToDiagnosticsMsMedian} ms`, 'the open', `${(r.server.editRatioToOpen * 100).toFixed(2)} %`, '']);

@@ -45,6 +45,9 @@ export const builds = [
   { ...node, entryPoints: { 'server/node': 'server/src/node.ts' } },
   { ...browser, format: 'iife', entryPoints: { 'server/browser': 'server/src/browser.ts' } },
   { ...node, entryPoints: { cli: 'server/src/cli/main.ts' } },
+  // The mail log report's page: the editor's webview and the command line's HTML file load the same script and style.
+  { ...browser, format: 'iife', sourcemap: false, minify: true, entryPoints: { 'report/view': 'client/src/report/view/main.ts' } },
+  { ...browser, sourcemap: false, minify: true, entryPoints: { 'report/view': 'client/src/report/view/view.css' } },
 ];
 
 const present = builds.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(join(root, p))));

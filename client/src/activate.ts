@@ -10,6 +10,8 @@ import { DetailFileSystem } from './detail/detailFileSystem';
 import { DETAIL_SCHEME } from './detail/detailUri';
 import { entryDetailUri, textDetailUri } from './detail/openDetail';
 import { lookupPicks } from './lookup';
+import { registerReport } from './report/command';
+import type { FileStreamer } from './report/inputs';
 import { OccurrenceWalker } from './revealOccurrence';
 import { createServerApi } from './serverApi';
 import { SummaryStatusBar } from './statusBar';
@@ -18,7 +20,7 @@ import { InThisFileTree } from './views/inThisFileTree';
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
 
-export function activateShared(context: vscode.ExtensionContext, createClient: ClientFactory): MailErrorCodesApi {
+export function activateShared(context: vscode.ExtensionContext, createClient: ClientFactory, stream?: FileStreamer): MailErrorCodesApi {
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   const client = createClient(clientOptions(outputChannel));
   const ready = client.start();
@@ -65,6 +67,7 @@ export function activateShared(context: vscode.ExtensionContext, createClient: C
         void summary.refresh();
       },
     }),
+    ...registerReport(context, client, ready, stream),
     // Stopping the client also stops the server process / worker.
     { dispose: () => { void client.stop(); } },
   );

@@ -1,5 +1,7 @@
 // Finds the code under the cursor in a line of text. Pure, so it is the same on desktop and web and easy to test.
-// The server does the real recognition (describe with {text}); this only decides which characters to send.
+// What a code looks like is the core's one recogniser (codeTokens, shared with the scanner and parseCode); the
+// server does the explaining (describe with {text}), this only decides which characters to send.
+import { codeTokens } from '../../server/src/core/catalog/codes';
 
 export interface CodeMatch {
   text: string;
@@ -7,27 +9,11 @@ export interface CodeMatch {
   end: number;
 }
 
-// Most specific first: "5.1.1" must not be read as the reply code "5", "0x800CCC0E" not as a word.
-const PATTERNS: readonly RegExp[] = [
-  /(?<![\w.])0[xX\u00d7][0-9a-fA-F]{8}(?!\w)/g,
-  /(?<![\w.])8[0-9a-fA-F]{7}(?!\w)/g,
-  /(?<![\w.#])#?[245xX]\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/g,
-  /(?<![\w.])[A-Z][A-Z0-9]*_[A-Z0-9_]+(?!\w)/g,
-  /(?<![\w.])[2-5]\d{2}(?![\w]|\.\d)/g,
-];
-
 export function codeAt(line: string, character: number): CodeMatch | undefined {
-  for (const pattern of PATTERNS) {
-    for (const match of line.matchAll(pattern)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      // The cursor just after a code (the usual place after a double-click or typing) still counts.
-      if (character >= start && character <= end) {
-        // A bare 8-digit hex word is only a code when it has a letter: 80000000 alone is just a number.
-        if (pattern === PATTERNS[1] && !/[a-fA-F]/.test(match[0])) continue;
-        return { text: match[0].replace(/^#/, ''), start, end };
-      }
-    }
+  for (const token of codeTokens(line)) {
+    // The cursor just after a code (the usual place after a double-click or typing) still counts.
+    if (character >= token.start && character <= token.end) return { text: line.slice(token.start, token.end), start: token.start, end: token.end };
+    if (token.start > character) break;
   }
   return undefined;
 }

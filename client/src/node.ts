@@ -1,4 +1,5 @@
 // Desktop entry: the server runs as a Node process (dist/server/node.js) talking over IPC.
+import { createReadStream } from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateShared } from './activate';
@@ -12,7 +13,9 @@ export function activate(context: vscode.ExtensionContext): MailErrorCodesApi {
     // Only used when the extension host runs in debug mode (F5): attach a debugger to port 6009.
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  return activateShared(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
+  // The mail log report streams local files from disk rather than reading them whole.
+  const stream = (uri: vscode.Uri) => (uri.scheme === 'file' ? createReadStream(uri.fsPath, { highWaterMark: 1 << 20 }) : undefined);
+  return activateShared(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options), stream);
 }
 
 export function deactivate(): void {

@@ -56,3 +56,21 @@ export interface SearchResult { entries: { id: string; score: number }[] }
 export const DescribeRequest = 'mailErrorCodes/describe';
 export interface DescribeParams { id?: string; text?: string }
 export interface DescribeResult { title: string; markdown: string; found: boolean }
+
+// The mail log report. The client reads the files (vscode.workspace.fs, so that it works in VS Code for the Web) and
+// feeds their text, in order, to a report session of the server, which counts it with the core's ReportBuilder.
+/** `mailErrorCodes/reportBegin`: a new report of these inputs (display names, in reading order). */
+export const ReportBeginRequest = 'mailErrorCodes/reportBegin';
+export interface ReportBeginParams { names: string[] }
+export interface ReportBeginResult { session: number }
+/** `mailErrorCodes/reportFeed`: the next text of input `source` (inputs one after another); `end` closes it. */
+export const ReportFeedRequest = 'mailErrorCodes/reportFeed';
+export interface ReportFeedParams { session: number; source: number; text: string; end?: boolean; note?: string }
+/** `mailErrorCodes/reportFinish`: the report (server/src/core/report/model.ts) once every input has ended. */
+export const ReportFinishRequest = 'mailErrorCodes/reportFinish';
+export interface ReportSessionParams { session: number }
+/** `mailErrorCodes/reportEvents`: the kept events of a bar or row (its ref), of one outcome or all. */
+export const ReportEventsRequest = 'mailErrorCodes/reportEvents';
+export interface ReportEventsParams { session: number; ref: string; outcome?: string }
+/** `mailErrorCodes/reportEnd` (notification): the report was closed; the session is dropped. */
+export const ReportEndNotification = 'mailErrorCodes/reportEnd';

@@ -171,6 +171,16 @@ test('scan of an .eml bounce gives the delivery status summaries', () => {
   assert.deepEqual(rows.map((x) => x.line), expected.map((f) => located(text, f).line));
 });
 
+test('binary is judged by proportion: a bounce with a stray NUL is scanned, from a file and from stdin', () => {
+  const name = 'test/fixtures/real/bounces/trailing-nul.eml';
+  for (const r of [run(['scan', '-f', 'json', name]), run(['scan', '-f', 'json', '-'], { input: readFileSync(join(root, name)) })]) {
+    assert.equal(r.stderr, '');
+    assert.deepEqual(jsonLines(r.stdout).filter((x) => x.family !== 'provider').map((x) => x.code), ['550', '5.1.1']);
+  }
+  const utf16 = Buffer.from('\ufeffsaid: 550 5.1.1 user unknown\n'.repeat(20), 'utf16le');
+  assert.match(run(['scan', '-'], { input: utf16 }).stderr, /binary input, skipped/);
+});
+
 function badInputs() {
   const unreadable = join(dir, 'unreadable.log');
   writeFileSync(unreadable, 'Nov 23 mx postfix/smtp[1]: said: 550 5.1.1 user unknown\n');

@@ -62,6 +62,24 @@ test('the browser server initializes, scans a log and answers a hover in a Web W
   assert.match(hover.result.contents.value, /Bad destination mailbox address/);
 });
 
+test('the browser server makes a mail log report from text fed over the protocol', async () => {
+  const log = readFileSync(join(repoRoot(), 'test/fixtures/report/postfix.log'), 'utf8');
+  await page.evaluate((text) => {
+    const lsp = (globalThis as any).lsp;
+    lsp.send({ jsonrpc: '2.0', id: 40, method: 'mailErrorCodes/reportBegin', params: { names: ['postfix.log'] } });
+    // The session is the first one this worker opened.
+    lsp.send({ jsonrpc: '2.0', id: 41, method: 'mailErrorCodes/reportFeed', params: { session: 1, source: 0, text: text.slice(0, 3000) } });
+    lsp.send({ jsonrpc: '2.0', id: 42, method: 'mailErrorCodes/reportFeed', params: { session: 1, source: 0, text: text.slice(3000), end: true } });
+    lsp.send({ jsonrpc: '2.0', id: 43, method: 'mailErrorCodes/reportFinish', params: { session: 1 } });
+  }, log);
+  assert.deepEqual((await waitForMessage('m.id === 40')).result, { session: 1 });
+  const report = (await waitForMessage('m.id === 43')).result;
+  assert.deepEqual([report.totals.delivered, report.totals.deferred, report.totals.bounced, report.totals.expired, report.totals.rejected], [6, 7, 2, 1, 6]);
+  assert.equal(report.providers[0].key, 'Gmail / Google Workspace');
+  await page.evaluate(() => (globalThis as any).lsp.send({ jsonrpc: '2.0', id: 44, method: 'mailErrorCodes/reportEvents', params: { session: 1, ref: 'o:expired' } }));
+  assert.deepEqual((await waitForMessage('m.id === 44')).result.map((e: any) => [e.line, e.recipient]), [[50, 'grace@example.edu']]);
+});
+
 test('custom catalogs say clearly that they need a file system in the browser', async () => {
   await page.evaluate(() => (globalThis as any).lsp.send({ jsonrpc: '2.0', method: 'workspace/didChangeConfiguration', params: { settings: { mailErrorCodes: {} } } }));
   // The worker pulls configuration; answer with a custom catalog path this time.

@@ -25,3 +25,19 @@ test('in the web worker extension host, a hover on "550 5.1.1" explains the repl
   }, 60_000);
   assert.match(errors, /7/);
 });
+
+test('in the web worker extension host, the mail log report reads the log through the workspace file system', async () => {
+  const s = session();
+  await s.openFile('postfix.log');
+  await s.runCommand('Mail Error Codes: Show Mail Log Report');
+  const totals = await s.guard('web-report', () => pollUntil('the report webview to show its totals', async () => {
+    for (const f of s.page.frames()) {
+      const t = await f.evaluate(() => [...((globalThis as any).document?.querySelectorAll('li.total') ?? [])].map((li: any) => `${li.dataset.outcome} ${li.querySelector('.count').textContent}`)).catch(() => []);
+      if (t.length) return t;
+    }
+    return undefined;
+  }, 60_000));
+  await s.screenshot('web-report');
+  // test/e2e/workspace-ext/postfix.log: erin delivered; carol and frank deferred; bob and dave bounced.
+  assert.deepEqual(totals, ['delivered 1', 'deferred 2', 'bounced 2', 'expired 0', 'rejected 0']);
+});

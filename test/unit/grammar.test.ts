@@ -1,11 +1,12 @@
 // The TextMate grammars, tokenized by the same engine VS Code uses (vscode-textmate + Oniguruma).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar } from 'vscode-textmate';
-import { root } from '../helpers';
+import { analyze } from '../../server/src/core/analyze';
+import { catalog, fixture, root } from '../helpers';
 
 const files: Record<string, string> = {
   'source.mail-log': 'syntaxes/mail-log.tmLanguage.json',
@@ -57,4 +58,45 @@ test('the injection colours codes inside log files, and leaves other numbers alo
   assert.match(scopeFor(s, '5.1.1'), /mail-codes|invalid/);
   assert.match(scopeFor(s, '0x800CCC0E'), /mail-codes|invalid|constant/);
   assert.equal(scopeFor(s, '500'), 'text.log');
+});
+
+/** Where the scanner finds codes in a fixture, as "line:start-end" (0-based line and columns). */
+function scannerRanges(text: string, name: string): Set<string> {
+  const starts = [0];
+  for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
+  const out = new Set<string>();
+  for (const f of analyze(text, catalog, name.endsWith('.eml') ? { message: true } : {})) {
+    if (f.family !== 'reply' && f.family !== 'enhanced' && f.family !== 'outlook') continue;
+    let line = 0;
+    while (line + 1 < starts.length && starts[line + 1] <= f.start) line++;
+    out.add(`${line}:${f.start - starts[line]}-${f.end - starts[line]}`);
+  }
+  return out;
+}
+
+test('the grammars colour no code the scanner does not find, on every fixture', async () => {
+  const fixtures = ['logs', 'eml', 'clean', 'real/logs', 'real/bounces', 'real/nonmail'].flatMap((dir) =>
+    readdirSync(join(root, 'test/fixtures', dir)).filter((n) => !n.endsWith('.expected') && !n.endsWith('.md')).map((n) => `${dir}/${n}`));
+  const differences: string[] = [];
+  let coloured = 0;
+  for (const name of fixtures) {
+    const text = fixture(name);
+    const found = scannerRanges(text, name);
+    const scopes = name.endsWith('.eml') ? ['text.eml'] : ['text.log', 'source.mail-log'];
+    for (const scope of scopes) {
+      const grammar = (await registry.loadGrammar(scope))!;
+      let stack = INITIAL;
+      text.split(/\r\n?|\n/).forEach((line, n) => {
+        const result = grammar.tokenizeLine(line, stack);
+        stack = result.ruleStack;
+        for (const t of result.tokens) {
+          if (!t.scopes.some((s) => s.includes('.mail-code.'))) continue;
+          coloured++;
+          if (!found.has(`${n}:${t.startIndex}-${t.endIndex}`)) differences.push(`${name}:${n + 1} ${scope} colours ${JSON.stringify(line.slice(t.startIndex, t.endIndex))}`);
+        }
+      });
+    }
+  }
+  assert.ok(coloured > 300, `the grammars colour codes at all (${coloured})`);
+  assert.deepEqual(differences, []);
 });

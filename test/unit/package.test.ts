@@ -10,9 +10,9 @@ import { root } from '../helpers';
 test('the .vsix lists only the bundles, grammars, language configuration, icons and documents', () => {
   const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
   const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).trim().split('\n').sort();
-  const allowed = /^(dist\/(client|server)\/(node|browser)\.js|syntaxes\/[\w.-]+\.tmLanguage\.json|language-configuration[\w.-]*\.json|resources\/[\w.-]+\.(png|svg)|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
+  const allowed = /^(dist\/(client|server)\/(node|browser)\.js|dist\/report\/view\.(js|css)|syntaxes\/[\w.-]+\.tmLanguage\.json|language-configuration[\w.-]*\.json|resources\/[\w.-]+\.(png|svg)|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
   assert.deepEqual(files.filter((f) => !allowed.test(f)), []);
-  for (const needed of ['dist/client/node.js', 'dist/client/browser.js', 'dist/server/node.js', 'dist/server/browser.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) assert.ok(files.includes(needed), needed);
+  for (const needed of ['dist/client/node.js', 'dist/client/browser.js', 'dist/server/node.js', 'dist/server/browser.js', 'dist/report/view.js', 'dist/report/view.css', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) assert.ok(files.includes(needed), needed);
 });
 
 test('the lockfile pins every dependency, from the registry only', () => {
@@ -25,7 +25,7 @@ test('the lockfile pins every dependency, from the registry only', () => {
 });
 
 test('the bundles make no network requests and collect no telemetry', () => {
-  for (const bundle of ['dist/server/node.js', 'dist/server/browser.js', 'dist/client/node.js', 'dist/client/browser.js']) {
+  for (const bundle of ['dist/server/node.js', 'dist/server/browser.js', 'dist/client/node.js', 'dist/client/browser.js', 'dist/report/view.js']) {
     const code = readFileSync(join(root, bundle), 'utf8');
     // (vscode-jsonrpc's IPC uses `net` for local pipes only; no HTTP client, fetch or telemetry library may be in.)
     const hit = /\bfetch\(|XMLHttpRequest|require\(["'](?:node:)?(?:https?|http2|dgram)["']\)|applicationinsights|TelemetryReporter/i.exec(code);

@@ -1,9 +1,13 @@
 // The scanner on realistic fixtures: what it must find, where, and what it must leave alone.
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { codeAt } from '../../client/src/codeAtCursor';
 import { analyze } from '../../server/src/core/analyze';
-import { scan } from '../../server/src/core/scan/scanner';
-import { catalog, fixture, located } from '../helpers';
+import { parseCode } from '../../server/src/core/catalog/codes';
+import { lineAt, scan } from '../../server/src/core/scan/scanner';
+import { catalog, fixture, located, root } from '../helpers';
 
 const codes = (text: string) => scan(text, catalog).map((f) => `${f.family}:${f.code}`);
 
@@ -81,4 +85,25 @@ test('a region scan finds the same as a whole scan within it', () => {
 test('analyze() reads a plain log as a log', () => {
   const text = fixture('logs/exim.log');
   assert.deepEqual(analyze(text, catalog), scan(text, catalog));
+});
+
+test('one recogniser: every code the scanner finds in the corpus reads the same through parseCode and the code under the cursor', () => {
+  let checked = 0;
+  for (const dir of ['real/logs', 'real/bounces']) {
+    for (const name of readdirSync(join(root, 'test/fixtures', dir)).filter((n) => !n.endsWith('.expected') && !n.endsWith('.md'))) {
+      const text = fixture(`${dir}/${name}`);
+      for (const f of analyze(text, catalog, name.endsWith('.eml') ? { message: true } : {})) {
+        if (f.family !== 'reply' && f.family !== 'enhanced' && f.family !== 'outlook') continue;
+        const raw = text.slice(f.start, f.end);
+        if (/[\r\n]/.test(raw)) continue; // a code split by a soft line break of a quoted-printable part
+        assert.deepEqual(parseCode(raw), { family: f.family, code: f.code }, `${dir}/${name}: ${raw}`);
+        const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
+        const line = lineAt(text, lineStart);
+        const at = codeAt(line, f.start - lineStart + 1);
+        assert.deepEqual(at && { start: at.start + lineStart, end: at.end + lineStart, code: parseCode(at.text)?.code }, { start: f.start, end: f.end, code: f.code }, `${dir}/${name}: ${raw}`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 400, `${checked} codes checked`);
 });

@@ -24,6 +24,7 @@ export function explainArgument(arg: string, catalog: Catalog, style: Style, wid
   const explanation = catalog.explain(arg);
   const w = new Writer(style, width);
   const provider = explanation.providers[0];
+  if (explanation.answeredBy) w.line(`Answered by ${style.bold(clean(explanation.answeredBy.provider.name))} (${clean(explanation.answeredBy.host)})`);
   if (provider) w.entry(provider, `${provider.providerName ?? provider.provider} ${provider.code}`, provider.severity);
   for (const result of [explanation.reply, explanation.enhanced, explanation.outlook]) {
     if (!result?.code && !result?.entries.length) continue;

@@ -8,6 +8,7 @@ import type { CompiledCatalog } from '../core/types';
 import { explainArgument } from './explain';
 import { jsonFormatter, LEVEL_RANK, levelOf, sarifFormatter, summaryFormatter, textFormatter, type Formatter, type Level } from './format';
 import { Output } from './output';
+import { REPORT_HELP, REPORT_USAGE, reportCommand } from './report';
 import { scanInput } from './scan';
 import { fileInput, reasonOf, stdinInput } from './source';
 import { clean, styleFor, wantsColour } from './terminal';
@@ -16,6 +17,7 @@ const NAME = 'mail-error-codes';
 
 export const USAGE = `Usage: ${NAME} explain CODE|REPLY…
        ${NAME} scan [--format text|json|sarif] [--summary] [--all] [--fail-on LEVEL] FILE…|-
+       ${REPORT_USAGE}
        ${NAME} --help | --version`;
 
 export const HELP = `${NAME} — explains SMTP reply codes, enhanced status codes (RFC 3463), Outlook hex errors and
@@ -41,12 +43,15 @@ Options of scan:
                         or worse was found
 Severity: permanent failure → error, transient → warning, unknown class → information.
 
+${REPORT_HELP}
+
 Colour is used when standard output is a terminal and NO_COLOR is not set (FORCE_COLOR=1 forces it).
 
 Exit status:
   0  explain: every code was found · scan: nothing at or above --fail-on
   1  explain: a code is unknown · scan: a finding at or above --fail-on
-  2  usage error, or an input could not be read (missing, a directory, binary, no permission); this wins over 1`;
+  2  usage error, or an input could not be read (missing, a directory, binary, no permission); this wins over 1
+     (report: 0, or 2 for a usage error or an input that could not be read)`;
 
 class UsageError extends Error {}
 
@@ -209,6 +214,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'explain') return await explainCommand(rest);
     if (command === 'scan') return await scanCommand(rest);
+    if (command === 'report') return await reportCommand(rest, makeCatalog(), packageVersion);
     throw new UsageError(command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

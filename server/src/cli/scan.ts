@@ -9,7 +9,7 @@ import { analyze } from '../core/analyze';
 import { looksLikeMessage } from '../core/dsn/mime';
 import type { Finding } from '../core/scan/finding';
 import { scan } from '../core/scan/scanner';
-import { InputError, prefixed, type ByteReader, type Input } from './source';
+import { InputError, prefixed, readHead, type ByteReader, type Input } from './source';
 
 /** A finding with its place: 1-based line, 0-based UTF-16 character offsets in the line. */
 export interface Hit {
@@ -261,7 +261,7 @@ export async function scanInput(input: Input, catalog: Catalog, events: ScanEven
   const reader = await input.open();
   try {
     const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
-    const filled = await reader.read(buffer, 0, buffer.length);
+    const filled = await readHead(input, reader, buffer);
     if (!filled) return;
     const bom = filled >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
     if (input.isMessage || looksLikeMessage(buffer.toString('utf8', bom ? 3 : 0, Math.min(filled, HEAD_BYTES)))) {

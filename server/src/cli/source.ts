@@ -1,7 +1,6 @@
 // Inputs as bytes: a file or standard input read into the caller's buffer. Problems become one clear reason.
 import { open } from 'node:fs/promises';
-
-const BINARY_PROBE = 8192;
+import { BINARY_PROBE, isBinary } from '../core/binary';
 
 /** An input that cannot be scanned: the reason is printed as `mail-error-codes: FILE: reason`. */
 export class InputError extends Error {}
@@ -42,17 +41,16 @@ export function reasonOf(error: unknown): string {
   return (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
 }
 
-/** Refuses input with NUL bytes in its first 8 KB: not text (UTF-16 files included, which this tool does not read). */
-class BinaryProbe {
-  private seen = 0;
-  constructor(private readonly reason: string) {}
-
-  check(bytes: Uint8Array): void {
-    if (this.seen >= BINARY_PROBE) return;
-    const probe = bytes.subarray(0, BINARY_PROBE - this.seen);
-    this.seen += bytes.length;
-    if (probe.includes(0)) throw new InputError(this.reason);
+/** Reads the input's first bytes (at least its first 8 KB, unless it is shorter) and refuses binary input. */
+export async function readHead(input: Input, reader: ByteReader, buffer: Uint8Array): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const n = await reader.read(buffer, filled, buffer.length - filled);
+    filled += n;
+    if (!n || filled >= BINARY_PROBE) break;
   }
+  if (isBinary(buffer.subarray(0, filled))) throw new InputError(input.path === undefined ? 'binary input, skipped' : 'binary file, skipped');
+  return filled;
 }
 
 export function fileInput(path: string): Input {
@@ -65,7 +63,7 @@ export function fileInput(path: string): Input {
       try {
         const stat = await handle.stat();
         if (stat.isDirectory()) throw new InputError('is a directory');
-        return fileReader(handle, stat.isFile() ? stat.size : undefined, 0, new BinaryProbe('binary file, skipped'));
+        return fileReader(handle, stat.isFile() ? stat.size : undefined, 0);
       } catch (error) {
         await handle.close();
         throw error;
@@ -76,13 +74,12 @@ export function fileInput(path: string): Input {
 
 type Handle = Awaited<ReturnType<typeof open>>;
 
-function fileReader(handle: Handle, size: number | undefined, position: number, probe?: BinaryProbe): ByteReader {
+function fileReader(handle: Handle, size: number | undefined, position: number): ByteReader {
   return {
     size,
     async read(buffer, offset, length) {
       const { bytesRead } = await handle.read(buffer, offset, length, position);
       position += bytesRead;
-      probe?.check(buffer.subarray(offset, offset + bytesRead));
       return bytesRead;
     },
     close: () => handle.close(),
@@ -110,13 +107,13 @@ export function stdinInput(stream: NodeJS.ReadableStream = process.stdin): Input
     name: '<stdin>',
     isMessage: false,
     async open() {
-      return streamReader(stream, new BinaryProbe('binary input, skipped'));
+      return streamReader(stream);
     },
   };
 }
 
 /** A stream's chunks copied into the reader's buffer as it asks for them; a read returns what has arrived. */
-function streamReader(stream: NodeJS.ReadableStream, probe: BinaryProbe): ByteReader {
+function streamReader(stream: NodeJS.ReadableStream): ByteReader {
   const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   let rest: Uint8Array | undefined;
   return {
@@ -125,7 +122,6 @@ function streamReader(stream: NodeJS.ReadableStream, probe: BinaryProbe): ByteRe
         const next = await chunks.next();
         if (next.done) return 0;
         rest = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-        probe.check(rest);
       }
       const n = Math.min(length, rest.length);
       buffer.set(rest.subarray(0, n), offset);

@@ -4,6 +4,7 @@ import { decodeBody } from './dsn/decode';
 import { looksLikeMessage, parseMessage, type MimePart } from './dsn/mime';
 import { CATEGORY_TITLES, readDeliveryStatus, type RecipientBlock } from './dsn/summary';
 import { makeFinding, type Finding } from './scan/finding';
+import { bounceBody, bounceSender, bounceSubject, returnedMessageStart } from './scan/rules';
 import { scan, type ScanOptions } from './scan/scanner';
 
 export interface AnalyzeOptions extends ScanOptions {
@@ -12,27 +13,66 @@ export interface AnalyzeOptions extends ScanOptions {
 }
 
 export function analyze(text: string, catalog: Catalog, options: AnalyzeOptions = {}): Finding[] {
+  // Old Mac files end lines with CR alone: read them with LF in its place (same length, so offsets stay valid).
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') >= 0) text = text.replace(/\r/g, '\n');
   const asMessage = options.message ?? looksLikeMessage(text);
   if (!asMessage) return scan(text, catalog, 0, text.length, options);
-  return analyzeMessage(text, catalog, options);
+  const findings: Finding[] = [];
+  for (const [start, end] of mboxMessages(text)) append(findings, analyzeMessage(text, catalog, options, start, end));
+  return findings;
 }
 
-function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): Finding[] {
-  const root = parseMessage(text);
+const MBOX_SEPARATOR = /^From [^\s]{1,256} {1,4}(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) /gm;
+
+/** The messages of a text: one, or each message of an mbox file (its "From sender date" lines separate them). */
+function mboxMessages(text: string): [number, number][] {
+  if (!text.startsWith('From ')) return [[0, text.length]];
+  const starts = [0];
+  MBOX_SEPARATOR.lastIndex = 1;
+  for (let m = MBOX_SEPARATOR.exec(text); m; m = MBOX_SEPARATOR.exec(text)) starts.push(m.index);
+  return starts.map((s, i) => [s, i + 1 < starts.length ? starts[i + 1] : text.length]);
+}
+
+function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions, start: number, end: number): Finding[] {
+  const root = parseMessage(text, start, end);
+  const report = isDeliveryReport(text, root);
   const findings: Finding[] = [];
-  visit(root, (part, isLeaf) => {
+  const scanText = (from: number, to: number, inReport: boolean) => {
+    // In a report, the text from "--- Below this line is a copy of the message" on is the returned message.
+    const cut = inReport ? returnedMessageAt(text, from, to) : to;
+    append(findings, scan(text, catalog, from, cut, { ...options, bounce: inReport }));
+    if (cut < to) append(findings, scan(text, catalog, cut, to, options));
+  };
+  const visit = (part: MimePart, inOriginal: boolean) => {
     // Every part's header block is text worth scanning (Subject, X-Failed-Recipients, Diagnostic fields).
     append(findings, scan(text, catalog, part.headerStart, part.bodyStart, options));
-    if (!isLeaf) return;
-    if (!isTextual(part.contentType)) return;
+    const inReport = report && !inOriginal;
+    if (part.contentType.startsWith('multipart/')) {
+      // A multipart whose structure cannot be followed (no boundary, or none of its lines) is read as text; the
+      // preamble before the first part is text too (some MTAs write the report there).
+      const first = part.children[0];
+      scanText(part.bodyStart, first ? first.headerStart : part.bodyEnd, inReport);
+      for (const child of part.children) visit(child, inOriginal);
+      return;
+    }
+    if (part.children.length) {
+      for (const child of part.children) visit(child, true);
+      return;
+    }
+    const textual = isTextual(part.contentType);
+    if (!textual && !holdsText(text, part)) return;
+    const partReport = inReport && part.contentType !== 'text/rfc822-headers' && !part.contentType.startsWith('message/rfc822');
     const charset = part.params.charset;
-    const decoded = part.encoding === 'base64' || part.encoding === 'quoted-printable' ? decodeBody(text, part.bodyStart, part.bodyEnd, part.encoding, charset) : undefined;
+    const decoded = textual && (part.encoding === 'base64' || part.encoding === 'quoted-printable') ? decodeBody(text, part.bodyStart, part.bodyEnd, part.encoding, charset) : undefined;
     if (decoded) {
-      for (const f of scan(decoded.text, catalog, 0, decoded.text.length, options)) {
+      const d = decoded.text;
+      const cut = partReport ? returnedMessageAt(d, 0, d.length) : d.length;
+      const found = [...scan(d, catalog, 0, cut, { ...options, bounce: partReport }), ...(cut < d.length ? scan(d, catalog, cut, d.length, options) : [])];
+      for (const f of found) {
         findings.push({ ...f, start: decoded.rawOffset[f.start], end: Math.max(decoded.rawOffset[f.end - 1] + 1, decoded.rawOffset[f.end]) });
       }
     } else {
-      append(findings, scan(text, catalog, part.bodyStart, part.bodyEnd, options));
+      scanText(part.bodyStart, part.bodyEnd, partReport);
     }
     if (isDeliveryStatus(part.contentType)) {
       const blocks = decoded ? readDeliveryStatus(decoded.text) : readDeliveryStatus(text, part.bodyStart, part.bodyEnd);
@@ -42,7 +82,8 @@ function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions): F
         findings.push(summaryFinding(block, start, end));
       }
     }
-  });
+  };
+  visit(root, false);
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return dedupe(findings);
 }
@@ -52,9 +93,38 @@ function append(to: Finding[], items: readonly Finding[]) {
   for (const f of items) to.push(f);
 }
 
-function visit(part: MimePart, fn: (part: MimePart, isLeaf: boolean) => void) {
-  fn(part, part.children.length === 0);
-  for (const child of part.children) visit(child, fn);
+/** Whether a message is a delivery report (a bounce): its type, a delivery-status part, its sender, subject or first lines. */
+function isDeliveryReport(text: string, root: MimePart): boolean {
+  if (root.contentType === 'multipart/report' && /delivery-status/i.test(root.params['report-type'] ?? '')) return true;
+  const field = (name: string) => root.headers.find((h) => h.name === name)?.value;
+  if (field('x-failed-recipients') !== undefined) return true;
+  const from = field('from');
+  if (from !== undefined && bounceSender.test(from.trim())) return true;
+  if (bounceSubject.test(field('subject') ?? '')) return true;
+  if (hasPart(root, (p) => isDeliveryStatus(p.contentType))) return true;
+  return bounceBody.test(text.slice(root.bodyStart, Math.min(root.bodyEnd, root.bodyStart + 8192)));
+}
+
+function hasPart(part: MimePart, test: (p: MimePart) => boolean): boolean {
+  return test(part) || part.children.some((c) => hasPart(c, test));
+}
+
+/** Where the returned message starts in text[from, to) (to when it does not): looked for in the report's first 256 KB. */
+function returnedMessageAt(text: string, from: number, to: number): number {
+  const m = returnedMessageStart.exec(text.slice(from, Math.min(to, from + 262144)));
+  return m ? from + m.index : to;
+}
+
+/** A part of another type that holds text all the same (application/octet-stream, a mistyped text/plain). */
+function holdsText(text: string, part: MimePart): boolean {
+  if (part.encoding === 'base64' || part.bodyEnd <= part.bodyStart) return false;
+  const sample = text.slice(part.bodyStart, Math.min(part.bodyEnd, part.bodyStart + 4096));
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) odd++;
+  }
+  return odd <= sample.length / 100;
 }
 
 function isTextual(type: string): boolean {

@@ -48,6 +48,7 @@ export function explainFindings(catalog: Catalog, text: string, onLine: readonly
     enhanced: enhanced ? catalog.lookup(enhanced.code) : undefined,
     outlook: outlook ? catalog.lookup(outlook.code) : undefined,
     providers,
+    answeredBy: catalog.answeredBy(text),
   };
   if (reply && enhanced && reply.code[0] !== enhanced.code[0]) {
     explanation.inconsistency = `The reply code ${reply.code} and the enhanced code ${enhanced.code} disagree: one says ${classWord(reply.code[0])}, the other ${classWord(enhanced.code[0])}.`;

@@ -39,12 +39,16 @@ export interface CatalogEntry {
   /** Provider entries: `smtp` (default) for replies in SMTP; `http` for statuses of a sending API (Mailgun's 400). */
   kind?: 'smtp' | 'http';
   codes?: string[];
+  /** Provider entries: ranges of enhanced codes, "5.7.606-649". */
+  codeRanges?: string[];
   phrases?: string[];
+  /** Provider entries whose words other servers write too: they match only when the reply involves this provider. */
+  onlyFromProvider?: boolean;
   /** Provider entries: literal strings only this provider writes ([TSS04], S3150); they identify the entry whatever its codes. */
   markers?: string[];
   /** Provider entries: why delivery failed, in the bounce taxonomy (catalog/schema.json $defs.reason). */
   reason?: Reason;
-  definedBy?: { kind: 'rfc' | 'vendor' | 'folklore'; rfc?: string; section?: string; note?: string };
+  definedBy?: { kind: 'rfc' | 'registry' | 'vendor' | 'folklore'; rfc?: string; section?: string; note?: string };
   vendors?: string[];
   pairedReplyCodes?: string[];
   sampleText?: string;

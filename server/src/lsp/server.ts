@@ -36,6 +36,7 @@ import {
 } from '../protocol';
 import type { CustomCatalogs } from './customCatalogs';
 import { DocumentStore, lowerBound, type TrackedDocument } from './documents';
+import { registerReportRequests } from './report';
 import { DEFAULTS, matcherFor, parseSettings, type Level, type Settings } from './settings';
 
 export interface ServerHost {
@@ -307,6 +308,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const markdown = explanationMarkdown(explanation);
     return { title: query.length > 40 ? `${query.slice(0, 40)}…` : query, markdown: markdown || `No mail code found in “${query.replace(/[^\w .-]/g, '')}”.`, found: !!markdown };
   });
+
+  registerReportRequests(connection, () => catalog);
 
   connection.listen();
 }

@@ -32,6 +32,8 @@ export interface Explanation {
   providers: CatalogEntry[];
   /** A reply code and enhanced code of different classes (550 4.2.2). */
   inconsistency?: string;
+  /** The provider whose host gave the reply, when the text names it (relay=…, Remote-MTA: …). */
+  answeredBy?: AnsweredBy;
 }
 
 export interface SearchHit {
@@ -74,7 +76,11 @@ export class Catalog {
   readonly providers: readonly ProviderInfo[];
   private readonly providerById = new Map<string, ProviderInfo>();
   private readonly hosts: HostTable;
-  private readonly phrases: PhraseMatcher;
+  private matcher?: PhraseMatcher;
+  /** Every code a provider entry is keyed by, its ranges expanded. */
+  private readonly entryCodes = new Map<CatalogEntry, Set<string>>();
+  /** "550" → provider entries with codes and no words: known only by their codes and who answered. */
+  private readonly codeOnly = new Map<string, CatalogEntry[]>();
   private readonly codelessPattern?: RegExp;
   private searchText?: Map<CatalogEntry, { code: string; title: string; other: string }>;
 
@@ -90,19 +96,30 @@ export class Catalog {
     for (const entry of this.entries) {
       if (entry.family === 'provider') {
         // An HTTP status of a sending API shares its digits with a reply code, not its meaning.
-        if (entry.kind !== 'http') for (const code of entry.codes ?? []) push(this.providersByCode, code, entry);
+        const codes = new Set(entry.kind === 'http' ? [] : [...(entry.codes ?? []), ...(entry.codeRanges ?? []).flatMap(expandRange)]);
+        this.entryCodes.set(entry, codes);
+        const wordless = !entry.phrases?.length && !entry.markers?.length;
+        for (const code of codes) {
+          push(this.providersByCode, code, entry);
+          if (wordless) push(this.codeOnly, code, entry);
+        }
       } else {
         push(this.byCode, `${entry.family}:${entry.code}`, entry);
       }
       if (entry.name) this.byName.set(entry.name.toUpperCase(), entry);
     }
-    this.phrases = new PhraseMatcher(this.entries.filter((e) => e.phrases?.length || e.markers?.length), this.providers);
-    // Entries no SMTP code leads to are looked for in every line, by their markers and long phrases only.
+    // Entries no code leads to are looked for in every line, by their markers and long phrases only. An API's HTTP
+    // statuses are not: their words ("Only one parameter …") are too plain to be looked for in any text.
     const codeless = this.entries
-      .filter((e) => e.family === 'provider' && isCodeless(e))
+      .filter((e) => e.family === 'provider' && isCodeless(e) && e.kind !== 'http')
       .flatMap((e) => [...(e.phrases ?? []).filter((p) => p.trim().length >= MIN_CODELESS_PHRASE), ...(e.markers ?? [])]);
     // Literal phrases, escaped: the pattern is a plain alternation of fixed strings.
     if (codeless.length) this.codelessPattern = new RegExp(codeless.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'gi');
+  }
+
+  /** The automaton over every phrase and marker, built when first needed (looking up a code needs none). */
+  private get phrases(): PhraseMatcher {
+    return (this.matcher ??= new PhraseMatcher(this.entries.filter((e) => e.phrases?.length || e.markers?.length), this.providers));
   }
 
   /** A catalog with the user's custom entries added (the built-in ones stay as they are). */
@@ -225,41 +242,78 @@ export class Catalog {
    *
    * An entry explains the reply when one of its markers is in it, or one of its phrases together with its codes.
    * A long phrase is enough on its own (providers change the codes around the same words: 421 4.7.28 for 421 4.7.0),
-   * a short one is not (two providers use the same few words for different things). When the host that answered
-   * is a provider's, other providers' entries need a marker; that provider's entries come first.
+   * a short one is not (two providers use the same few words for different things). Who answered — the host, or
+   * else the provider's own markers in the text ("gsmtp") — decides between providers: other providers' entries
+   * then need a marker, and that provider's entries known only by their codes can match.
    */
   matchProviders(text: string, codes: readonly string[] = [], context: string = text): CatalogEntry[] {
-    return this.providerHits(text, codes, context).map((h) => h.entry);
+    const hits = this.providerHits(text, codes, context);
+    return hits.length ? hits.map((h) => h.entry) : [];
   }
 
   /** matchProviders() with where in the text each entry's words are. */
-  providerHits(text: string, codes: readonly string[] = [], context: string = text): PhraseHit[] {
+  providerHits(text: string, codes: readonly string[] = [], context: string = text): readonly PhraseHit[] {
     const found = this.phrases.match(text);
-    if (!found) return [];
+    // Without words to match, only an entry known by its codes could apply, and only for a provider that answered.
+    if (!found && !this.hasCodeOnly(codes)) return NO_HITS;
     const answering = answeringHost(context);
     const host = answering ? this.hosts.providerOf(answering)?.id : undefined;
+    if (!found && host === undefined) return NO_HITS;
+    // Who answered: the host when it is known, else the providers whose own markers the text carries.
+    const evidence = host !== undefined ? [host] : (found?.providers ?? []);
     const replyCodes = codes.filter((c) => c.length === 3);
-    const enhancedCodes = codes.filter((c) => c.length > 3);
+    // X.0.0 says nothing beyond the class (Postfix writes dsn=5.0.0 for a reply without an enhanced code).
+    const enhancedCodes = codes.filter((c) => c.length > 3 && !c.endsWith('.0.0'));
     const replyClass = (replyCodes[0] ?? enhancedCodes[0] ?? '')[0];
+    const cls = replyClass === '4' ? 'transient' : replyClass === '5' ? 'permanent' : undefined;
+    const hits = [...(found?.entries ?? [])];
+    if (evidence.length) {
+      for (const code of codes) {
+        for (const e of this.codeOnly.get(code) ?? []) {
+          if (!hits.some((h) => h.entry === e)) hits.push({ entry: e, index: 0, length: 0, phraseLength: 0, marker: false });
+        }
+      }
+    }
+    // A marker names its entry outright: other providers' entries that only share some words with the reply drop out.
+    const marked = new Set(hits.filter((h) => h.marker).map((h) => h.entry.provider));
     const scored: { hit: PhraseHit; score: number }[] = [];
-    for (const hit of found.entries) {
+    for (const hit of hits) {
       const e = hit.entry;
-      const own = e.kind === 'http' ? [] : (e.codes ?? []);
-      const enhancedMatch = own.some((c) => c.length > 3 && enhancedCodes.includes(c));
-      const replyMatch = own.some((c) => c.length === 3 && replyCodes.includes(c));
-      const keyed = enhancedMatch || (replyMatch && (!enhancedCodes.length || !own.some((c) => c.length > 3)));
+      const own = this.entryCodes.get(e);
+      let enhancedMatch = false;
+      let replyMatch = false;
+      let ownEnhanced = false;
+      let ownReply = false;
+      for (const c of own ?? []) {
+        if (c.length === 3) {
+          ownReply = true;
+          replyMatch ||= replyCodes.includes(c);
+        } else {
+          ownEnhanced = true;
+          enhancedMatch ||= enhancedCodes.includes(c);
+        }
+      }
+      const keyed = enhancedMatch || (replyMatch && (!enhancedCodes.length || !ownEnhanced));
+      // Codes that do not contradict the entry's: each kind either matches or is missing on one side.
+      const compatible = (replyMatch || !replyCodes.length || !ownReply) && (enhancedMatch || !enhancedCodes.length || !ownEnhanced);
       const provider = e.provider ?? '';
-      const kin = host !== undefined && this.hosts.kin(host, provider);
+      const witnessed = evidence.some((p) => this.hosts.kin(p, provider));
       let eligible = hit.marker || keyed || hit.phraseLength >= SPECIFIC_PHRASE;
-      // Entries no SMTP code leads to (API statuses, event texts) match by their words.
+      // Entries no SMTP code leads to (event texts) match by their words; so does any entry whose provider is known
+      // to have answered, when the reply's codes do not contradict it (an event record often carries none).
       if (!eligible && isCodeless(e)) eligible = hit.phraseLength >= MIN_CODELESS_PHRASE || !codes.length;
-      if (host !== undefined && !kin && !hit.marker) eligible = false;
+      if (!eligible && witnessed && compatible) eligible = true;
+      // An API's statuses: by long words, or short ones once the text is known to be about that provider.
+      if (e.kind === 'http') eligible = hit.marker || witnessed || hit.phraseLength >= SPECIFIC_PHRASE;
+      // Known only by codes: only for the provider that answered, and by its most specific code.
+      if (hit.phraseLength === 0 && !hit.marker) eligible = witnessed && (ownEnhanced ? enhancedMatch : replyMatch);
+      if (marked.size && !hit.marker && !marked.has(provider)) eligible = false;
+      if (e.onlyFromProvider && !hit.marker) eligible &&= witnessed;
+      if (evidence.length && !witnessed && !hit.marker) eligible = false;
       if (!eligible) continue;
-      const cls = replyClass === '4' ? 'transient' : replyClass === '5' ? 'permanent' : undefined;
       const score =
         (hit.marker ? 100000 : 0) +
-        (host === provider ? 20000 : kin ? 10000 : 0) +
-        (found.providers.includes(provider) ? 5000 : 0) +
+        (host === provider ? 20000 : witnessed ? 10000 : 0) +
         (enhancedMatch ? 3000 : 0) +
         (replyMatch ? 1000 : 0) +
         (cls && e.severity === cls ? 500 : 0) +
@@ -268,6 +322,11 @@ export class Catalog {
     }
     scored.sort((a, b) => b.score - a.score);
     return scored.map((s) => s.hit);
+  }
+
+  private hasCodeOnly(codes: readonly string[]): boolean {
+    for (let i = 0; i < codes.length; i++) if (this.codeOnly.has(codes[i])) return true;
+    return false;
   }
 
   /** Provider entries without codes can only be found by their words: a pattern over the whole text finds them. */
@@ -363,9 +422,21 @@ export class Catalog {
   }
 }
 
+/** Shared by every line without a provider match, so that those lines allocate nothing here. */
+const NO_HITS: readonly PhraseHit[] = Object.freeze([]);
+
+/** "5.7.606-649" → 5.7.606 … 5.7.649. */
+function expandRange(range: string): string[] {
+  const m = /^(\d\.\d{1,3}\.)(\d{1,3})-(\d{1,3})$/.exec(range);
+  if (!m) return [];
+  const out: string[] = [];
+  for (let n = Number(m[2]); n <= Number(m[3]) && out.length < 1000; n++) out.push(`${m[1]}${n}`);
+  return out;
+}
+
 /** A provider entry no SMTP code leads to: one without codes, or the HTTP status of a sending API. */
 function isCodeless(entry: CatalogEntry): boolean {
-  return entry.kind === 'http' || !entry.codes?.length;
+  return entry.kind === 'http' || (!entry.codes?.length && !entry.codeRanges?.length);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

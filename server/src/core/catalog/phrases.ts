@@ -95,39 +95,66 @@ function fold(c: number): number {
 }
 
 /**
- * Walks text[from, to) in normal form: calls emit(char, index in the original text) for every character of it.
- * The one definition of the normal form, used for the phrases and for the texts alike.
+ * Reads text[from, to) in normal form, one character at a time: next() gives the next character's code (-1 at the
+ * end) and `index` where it stands in the original text. The one definition of the normal form, used for the
+ * phrases and for the texts alike; a plain object with a loop, so reading allocates nothing.
  */
-function walk(text: string, from: number, to: number, emit: (c: number, index: number) => void): void {
-  let space = true;
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c) || (c === 92 /* \ */ && (text.charCodeAt(i + 1) === 110 || text.charCodeAt(i + 1) === 114 || text.charCodeAt(i + 1) === 116))) {
-      if (!space) emit(SPACE, i);
-      space = true;
-      i += c === 92 ? 2 : 1;
-      continue;
-    }
-    if (space && c >= 50 && c <= 53) {
-      const skip = codeAt(text, i, to);
-      if (skip) {
-        i += skip;
+class Normalizer {
+  index = 0;
+  private i = 0;
+  private to = 0;
+  private space = true;
+  private text = '';
+
+  reset(text: string, from: number, to: number): this {
+    this.text = text;
+    this.i = from;
+    this.to = to;
+    this.space = true;
+    return this;
+  }
+
+  next(): number {
+    const text = this.text;
+    while (this.i < this.to) {
+      const i = this.i;
+      const c = text.charCodeAt(i);
+      if (isSpace(c) || (c === 92 /* \ */ && isEscapedSpace(text.charCodeAt(i + 1)))) {
+        this.i += c === 92 ? 2 : 1;
+        if (!this.space) {
+          this.space = true;
+          this.index = i;
+          return SPACE;
+        }
         continue;
       }
+      if (this.space && c >= 50 && c <= 53) {
+        const skip = codeAt(text, i, this.to);
+        if (skip) {
+          this.i += skip;
+          continue;
+        }
+      }
+      this.space = false;
+      this.index = i;
+      this.i++;
+      return c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : fold(c);
     }
-    emit(fold(c), i);
-    space = false;
-    i++;
+    return -1;
   }
+}
+
+/** Exim writes the line breaks of a multi-line reply as \n; \r and \t occur too. */
+function isEscapedSpace(c: number): boolean {
+  return c === 110 || c === 114 || c === 116;
 }
 
 /** A phrase or text in the normal form the matcher compares (trailing space dropped). */
 export function normalize(text: string): string {
-  const out: number[] = [];
-  walk(text, 0, text.length, (c) => out.push(c));
-  while (out.length && out[out.length - 1] === SPACE) out.pop();
-  return String.fromCharCode(...out.slice(0, 4096));
+  const reader = new Normalizer().reset(text, 0, text.length);
+  let out = '';
+  for (let c = reader.next(); c >= 0; c = reader.next()) out += String.fromCharCode(c);
+  return out.endsWith(' ') ? out.slice(0, -1) : out;
 }
 
 export class PhraseMatcher {
@@ -135,22 +162,22 @@ export class PhraseMatcher {
   private readonly ascii = new Int16Array(128).fill(-1);
   private readonly wide = new Map<number, number>();
   private symbols = 0;
-  private shift = 0;
-  /** (node << shift | symbol) → child node. */
-  private readonly edges = new Map<number, number>();
-  private readonly fail: number[] = [0];
+  private width = 1;
+  // The trie's edges in an open-addressing hash table (key: node × width + symbol), built once; the root's edges
+  // also in a direct table, because most characters of a text go back to the root.
+  private keys = new Int32Array(0);
+  private values = new Int32Array(0);
+  private mask = 0;
+  private shift = 32;
+  private rootEdges = new Int32Array(0);
+  private fail = new Int32Array(1);
   /** The pattern ending at a node (or -1), and the nearest node down the failure chain that ends one (or -1). */
-  private readonly terminal: number[] = [-1];
-  private readonly outLink: number[] = [-1];
+  private terminal = new Int32Array(1).fill(-1);
+  private outLink = new Int32Array(1).fill(-1);
   private readonly patterns: Pattern[] = [];
-  private readonly byEntry = new Map<CatalogEntry, number[]>();
   /** Original index of the last normalised characters, to map a match back onto the text. */
   private readonly ring: Int32Array;
-  // State of the walk in progress (match() is not re-entrant; the step function is made once, not per call).
-  private node = 0;
-  private pos = 0;
-  private found: { id: number; end: number; index: number }[] | undefined;
-  private readonly step = (c: number, index: number) => this.advance(c, index);
+  private readonly reader = new Normalizer();
 
   constructor(entries: readonly CatalogEntry[], providers: readonly ProviderInfo[] = []) {
     const index = new Map<string, Pattern>();
@@ -166,9 +193,6 @@ export class PhraseMatcher {
       if (entry) {
         const list = marker ? p.markerOf : p.entries;
         if (!list.includes(entry)) list.push(entry);
-        const own = this.byEntry.get(entry);
-        if (!own) this.byEntry.set(entry, [p.id]);
-        else if (!own.includes(p.id)) own.push(p.id);
       }
       if (provider && !p.providers.includes(provider)) p.providers.push(provider);
     };
@@ -178,9 +202,8 @@ export class PhraseMatcher {
     }
     for (const provider of providers) for (const marker of provider.markers ?? []) add(marker, undefined, false, provider.id);
     for (const p of this.patterns) for (let i = 0; i < p.text.length; i++) this.symbolOf(p.text.charCodeAt(i), true);
-    while (1 << this.shift < this.symbols) this.shift++;
-    for (const p of this.patterns) this.insert(p.text, p.id);
-    this.link();
+    this.width = Math.max(1, this.symbols);
+    this.build();
     let size = 64;
     for (const p of this.patterns) while (size < p.length + 1) size *= 2;
     this.ring = new Int32Array(size);
@@ -205,91 +228,125 @@ export class PhraseMatcher {
     return s;
   }
 
-  private insert(text: string, id: number) {
-    let node = 0;
-    for (let i = 0; i < text.length; i++) {
-      const key = node * (1 << this.shift) + this.symbolOf(text.charCodeAt(i), false);
-      let next = this.edges.get(key);
-      if (next === undefined) {
-        next = this.fail.length;
-        this.fail.push(0);
-        this.terminal.push(-1);
-        this.outLink.push(-1);
-        this.edges.set(key, next);
-      }
-      node = next;
-    }
-    this.terminal[node] = id;
-  }
-
-  /** Failure and output links, breadth first. */
-  private link() {
-    const width = 1 << this.shift;
-    const children = new Map<number, [number, number][]>();
-    for (const [key, child] of this.edges) {
-      const parent = Math.floor(key / width);
-      const pair: [number, number] = [key - parent * width, child];
-      const list = children.get(parent);
-      if (list) list.push(pair);
-      else children.set(parent, [pair]);
-    }
-    const queue: number[] = [0];
-    for (let q = 0; q < queue.length; q++) {
-      const node = queue[q];
-      for (const [s, child] of children.get(node) ?? []) {
-        let target = 0;
-        for (let f = this.fail[node]; node !== 0; f = this.fail[f]) {
-          const next = this.edges.get(f * width + s);
-          if (next !== undefined) {
-            target = next;
-            break;
+  /** The trie, its edge tables, and the failure and output links (breadth first), in flat arrays. */
+  private build() {
+    let chars = 1;
+    for (const p of this.patterns) chars += p.length;
+    let size = 16;
+    while (size < chars * 2) size *= 2;
+    this.keys = new Int32Array(size).fill(-1);
+    this.values = new Int32Array(size);
+    this.mask = size - 1;
+    this.shift = 32 - Math.log2(size);
+    this.rootEdges = new Int32Array(this.width);
+    // Node 0 is the root; a node's children are a linked list (first child, next sibling) with the symbol into each.
+    const firstChild = new Int32Array(chars).fill(-1);
+    const nextSibling = new Int32Array(chars).fill(-1);
+    const symbolInto = new Int32Array(chars);
+    const terminal = new Int32Array(chars).fill(-1);
+    let nodes = 1;
+    for (const p of this.patterns) {
+      let node = 0;
+      for (let i = 0; i < p.text.length; i++) {
+        const s = this.symbolOf(p.text.charCodeAt(i), false);
+        let next = this.edge(node, s);
+        if (next === 0) {
+          next = nodes++;
+          symbolInto[next] = s;
+          nextSibling[next] = firstChild[node];
+          firstChild[node] = next;
+          if (node === 0) this.rootEdges[s] = next;
+          else {
+            const key = node * this.width + s;
+            let h = this.slot(key);
+            while (this.keys[h] !== -1) h = (h + 1) & this.mask;
+            this.keys[h] = key;
+            this.values[h] = next;
           }
-          if (f === 0) break;
         }
-        this.fail[child] = target;
-        this.outLink[child] = this.terminal[target] >= 0 ? target : this.outLink[target];
-        queue.push(child);
+        node = next;
+      }
+      terminal[node] = p.id;
+    }
+    const fail = new Int32Array(nodes);
+    const outLink = new Int32Array(nodes).fill(-1);
+    const queue = new Int32Array(nodes);
+    let tail = 1;
+    for (let q = 0; q < tail; q++) {
+      const node = queue[q];
+      for (let child = firstChild[node]; child !== -1; child = nextSibling[child]) {
+        const s = symbolInto[child];
+        let target = 0;
+        if (node !== 0) {
+          for (let f = fail[node]; ; f = fail[f]) {
+            const next = this.edge(f, s);
+            if (next > 0) {
+              target = next;
+              break;
+            }
+            if (f === 0) break;
+          }
+        }
+        fail[child] = target;
+        outLink[child] = terminal[target] >= 0 ? target : outLink[target];
+        queue[tail++] = child;
       }
     }
+    this.fail = fail;
+    this.terminal = terminal.subarray(0, nodes);
+    this.outLink = outLink;
   }
 
-  private advance(c: number, index: number) {
-    const ring = this.ring;
-    ring[this.pos & (ring.length - 1)] = index;
-    this.pos++;
-    const s = c < 128 ? this.ascii[c] : (this.wide.get(c) ?? -1);
-    if (s < 0) {
-      this.node = 0;
-      return;
-    }
-    const width = 1 << this.shift;
-    let node = this.node;
-    for (;;) {
-      const next = this.edges.get(node * width + s);
-      if (next !== undefined) {
-        node = next;
-        break;
-      }
-      if (node === 0) break;
-      node = this.fail[node];
-    }
-    this.node = node;
-    for (let t = this.terminal[node] >= 0 ? node : this.outLink[node]; t >= 0; t = this.outLink[t]) {
-      const id = this.terminal[t];
-      const start = ring[(this.pos - this.patterns[id].length) & (ring.length - 1)];
-      (this.found ??= []).push({ id, end: index + 1, index: start });
+  /** Fibonacci hashing: the high bits of the product spread keys that differ only in their high bits. */
+  private slot(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> this.shift;
+  }
+
+  /** The child of a node by a symbol, or 0 (the root is nobody's child). */
+  private edge(node: number, s: number): number {
+    if (node === 0) return this.rootEdges[s];
+    const key = node * this.width + s;
+    for (let h = this.slot(key); ; h = (h + 1) & this.mask) {
+      const k = this.keys[h];
+      if (k === key) return this.values[h];
+      if (k === -1) return 0;
     }
   }
 
   /** Every entry and provider whose phrases or markers occur in text[from, to); undefined when none does. */
   match(text: string, from = 0, to = text.length): TextHits | undefined {
     if (!this.patterns.length) return undefined;
-    this.node = 0;
-    this.pos = 0;
-    this.found = undefined;
-    walk(text, from, Math.min(to, text.length), this.step);
-    const found = this.found;
-    this.found = undefined;
+    const reader = this.reader.reset(text, from, Math.min(to, text.length));
+    const ring = this.ring;
+    const ringMask = ring.length - 1;
+    const ascii = this.ascii;
+    let found: { id: number; end: number; index: number }[] | undefined;
+    let node = 0;
+    let pos = 0;
+    for (let c = reader.next(); c >= 0; c = reader.next()) {
+      const index = reader.index;
+      ring[pos & ringMask] = index;
+      pos++;
+      const s = c < 128 ? ascii[c] : (this.wide.get(c) ?? -1);
+      if (s < 0) {
+        node = 0;
+        continue;
+      }
+      for (;;) {
+        const next = this.edge(node, s);
+        if (next > 0) {
+          node = next;
+          break;
+        }
+        if (node === 0) break;
+        node = this.fail[node];
+      }
+      if (node === 0) continue;
+      for (let t = this.terminal[node] >= 0 ? node : this.outLink[node]; t >= 0; t = this.outLink[t]) {
+        const id = this.terminal[t];
+        (found ??= []).push({ id, end: index + 1, index: ring[(pos - this.patterns[id].length) & ringMask] });
+      }
+    }
     return found && this.collect(found);
   }
 
@@ -309,12 +366,5 @@ export class PhraseMatcher {
       for (const provider of p.providers) if (!providers.includes(provider)) providers.push(provider);
     }
     return { entries: [...best.values()], providers };
-  }
-
-  /** The longest phrase (in normal form) of an entry: how specific its words are. */
-  longestPhrase(entry: CatalogEntry): number {
-    let longest = 0;
-    for (const id of this.byEntry.get(entry) ?? []) longest = Math.max(longest, this.patterns[id].length);
-    return longest;
   }
 }

@@ -32,6 +32,9 @@ export const MAX_PARTS = 5000;
 const MAX_HEADER_VALUE = 16 * 1024;
 
 const FIELD = /^([!-9;-~]{1,128}):[ \t]?/;
+const PARAMETER = /^;?[ \t]{0,8}[A-Za-z][A-Za-z0-9-]{0,63}\*?=/;
+/** A delimiter line a body uses: "--" and a boundary, with a header field or a blank line after it. */
+const DELIMITER = /^--([!-~]{1,200}?)[ \t]{0,8}\r?\n(?:[!-9;-~]{1,128}:|\r?\n)/m;
 
 /** True when the text starts like an Internet message: header fields, one of them a MIME or DSN field. */
 export function looksLikeMessage(text: string): boolean {
@@ -45,6 +48,11 @@ export function looksLikeMessage(text: string): boolean {
 
 export function parseMessage(text: string, start = 0, end = text.length): MimePart {
   const budget = { parts: 0 };
+  // A message saved from an mbox starts with its "From sender date" separator line, which is not a header field.
+  if (text.startsWith('From ', start)) {
+    const nl = text.indexOf('\n', start);
+    start = nl < 0 || nl >= end ? end : nl + 1;
+  }
   return parsePart(text, start, end, 0, budget);
 }
 
@@ -56,8 +64,14 @@ function parsePart(text: string, start: number, end: number, depth: number, budg
   const encoding = (headers.find((h) => h.name === 'content-transfer-encoding')?.value ?? '7bit').trim().toLowerCase();
   const part: MimePart = { headers, contentType: type, params, encoding, headerStart: start, bodyStart, bodyEnd: end, children: [] };
   if (depth >= MAX_DEPTH || budget.parts >= MAX_PARTS) return part;
-  if (type.startsWith('multipart/') && params.boundary) {
-    for (const [s, e] of splitMultipart(text, bodyStart, end, params.boundary)) {
+  if (type.startsWith('multipart/')) {
+    // When the declared boundary is missing or never used, the body's own delimiter lines are followed.
+    let ranges = params.boundary ? splitMultipart(text, bodyStart, end, params.boundary) : [];
+    if (!ranges.length) {
+      const found = boundaryInBody(text, bodyStart, end);
+      if (found && found !== params.boundary) ranges = splitMultipart(text, bodyStart, end, found);
+    }
+    for (const [s, e] of ranges) {
       if (budget.parts >= MAX_PARTS) break;
       part.children.push(parsePart(text, s, e, depth + 1, budget));
     }
@@ -99,6 +113,16 @@ export function readHeaders(text: string, start: number, end: number): { headers
     } else {
       const line = text.slice(pos, Math.min(lineEnd, pos + 512));
       const m = FIELD.exec(line);
+      // A Content-Type parameter on an unindented line (boundary="…" at the start of a line) still belongs to it.
+      if (!m && current?.header.name === 'content-type' && PARAMETER.test(line)) {
+        if (current.length < MAX_HEADER_VALUE) {
+          current.pieces.push(line.trim());
+          current.length += line.length + 1;
+        }
+        current.header.end = lineEnd;
+        pos = nl + 1;
+        continue;
+      }
       if (!m) {
         // Not a header line: the message has no (more) headers, the body starts here.
         finish();
@@ -127,6 +151,12 @@ export function parseContentType(value: string): { type: string; params: Record<
     params[key] = v;
   }
   return { type: typePart.trim().toLowerCase() || 'text/plain', params };
+}
+
+/** The boundary of the first delimiter line in a body, for a multipart whose declared boundary is not there. */
+function boundaryInBody(text: string, start: number, end: number): string | undefined {
+  const m = DELIMITER.exec(text.slice(start, Math.min(end, start + 65536)));
+  return m?.[1].replace(/--$/, '');
 }
 
 /** Body ranges between the boundary delimiter lines of a multipart body. */

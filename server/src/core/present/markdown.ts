@@ -2,6 +2,7 @@
 // custom catalogs is untrusted, so it can never become a link, an image, HTML or a command.
 import { resultClass, type Catalog, type Explanation, type LookupResult } from '../catalog/catalog';
 import { CATEGORY_TITLES, type RecipientSummary } from '../dsn/summary';
+import { REASON_TITLES } from '../bounce/reason';
 import type { CatalogEntry, Source } from '../types';
 
 /** Backslash-escapes every ASCII punctuation character CommonMark gives a meaning to; drops control characters. */
@@ -81,6 +82,8 @@ function resultSection(result: LookupResult | undefined): string | undefined {
 export function explanationMarkdown(explanation: Explanation): string {
   const sections: string[] = [];
   const provider = explanation.providers[0];
+  const by = explanation.answeredBy;
+  if (by) sections.push(`Answered by **${escape(by.provider.name)}** (${escape(by.host)})`);
   if (provider) sections.push(entrySection(provider, provider.severity));
   for (const s of [resultSection(explanation.reply), resultSection(explanation.enhanced), resultSection(explanation.outlook)]) if (s) sections.push(s);
   if (explanation.inconsistency) sections.push(`⚠ ${escape(explanation.inconsistency)}`);
@@ -117,10 +120,13 @@ export function entryPage(entry: CatalogEntry, catalog: Catalog, link: (target: 
   facts.push(`**Class:** ${escape(classWords(entry.severity))}`);
   if (entry.name) facts.push(`**Symbolic name:** \`${entry.name.replace(/`/g, '')}\``);
   if (entry.group) facts.push(`**Group:** ${escape(catalog.structure.outlookGroups.find((g) => g.id === entry.group)?.title ?? entry.group)}`);
-  if (entry.codes?.length) facts.push(`**Codes:** ${escape(entry.codes.join(', '))}`);
-  if (entry.definedBy) facts.push(`**Defined by:** ${escape(entry.definedBy.kind === 'rfc' ? `${entry.definedBy.rfc ?? 'RFC'}${entry.definedBy.section ? ` section ${entry.definedBy.section}` : ''}` : entry.definedBy.kind === 'vendor' ? 'a vendor (not an RFC)' : 'no RFC or vendor: a code seen in the wild')}${entry.definedBy.note ? ` — ${escape(entry.definedBy.note)}` : ''}`);
+  if (entry.codes?.length || entry.codeRanges?.length) facts.push(`**Codes:** ${escape([...(entry.codes ?? []), ...(entry.codeRanges ?? [])].join(', '))}`);
+  if (entry.reason) facts.push(`**Bounce reason:** ${escape(REASON_TITLES[entry.reason] ?? entry.reason)}`);
+  const provider = entry.provider ? catalog.provider(entry.provider) : undefined;
+  if (provider?.hosts?.length) facts.push(`**Mail hosts:** ${escape(provider.hosts.join(', '))}`);
+  if (entry.definedBy) facts.push(`**Defined by:** ${escape(entry.definedBy.kind === 'rfc' ? `${entry.definedBy.rfc ?? 'RFC'}${entry.definedBy.section ? ` section ${entry.definedBy.section}` : ''}` : entry.definedBy.kind === 'vendor' ? 'a vendor (not an RFC)' : entry.definedBy.kind === 'registry' ? 'no RFC: listed only as an associated code in the IANA registry' : 'no RFC or vendor: a code seen in the wild')}${entry.definedBy.note ? ` — ${escape(entry.definedBy.note)}` : ''}`);
   if (entry.vendors?.length) facts.push(`**Used by:** ${escape(entry.vendors.join(', '))}`);
-  if (entry.rfc) facts.push(`**RFC:** ${escape(entry.rfc)}`);
+  if (entry.rfc) facts.push(`**${entry.rfc.startsWith('draft-') ? 'Internet-Draft' : 'RFC'}:** ${escape(entry.rfc)}`);
   if (entry.pairedReplyCodes?.length) facts.push(`**Usually paired with:** ${escape(entry.pairedReplyCodes.join(', '))}`);
   if (entry.sampleText) facts.push(`**Registry sample text:** ${escape(entry.sampleText)}`);
   if (entry.deprecated) facts.push('**Deprecated**');
@@ -131,7 +137,8 @@ export function entryPage(entry: CatalogEntry, catalog: Catalog, link: (target: 
   if (entry.causes.length) out.push(`## Likely causes\n\n${bullets(entry.causes)}`);
   out.push(`## What to do\n\n${bullets(entry.actions.sender)}`);
   if (entry.actions.admin?.length) out.push(`### For the mail administrator\n\n${bullets(entry.actions.admin)}`);
-  if (entry.phrases?.length) out.push(`## Recognised by\n\n${bullets(entry.phrases.map((p) => `“${p}”`))}`);
+  const recognised = [...(entry.markers ?? []), ...(entry.phrases ?? [])];
+  if (recognised.length) out.push(`## Recognised by\n\n${bullets(recognised.map((p) => `“${p}”`))}`);
   if (entry.glossary?.length) out.push(`## Glossary\n\n${entry.glossary.map((g) => `- **${escape(g.term)}**: ${escape(g.definition)}`).join('\n')}`);
   const related = (entry.related ?? []).map((r) => ({ r, target: catalog.get(r) ?? catalog.lookup(r).entries[0] })).filter((x) => x.target && x.target !== entry);
   if (related.length) out.push(`## Related codes\n\n${related.map(({ target }) => `- [${escape(target!.family === 'provider' ? target!.id : target!.code)}](${link(target!)}) — ${escape(target!.title)}`).join('\n')}`);
