@@ -75,6 +75,24 @@ test('a log with a BOM, CRLF, non-ASCII text (2-, 3- and 4-byte UTF-8) and inval
   }
 });
 
+test('a reply wrapped over indented lines and a folded header field, cut at every line', async () => {
+  const text = [
+    'Nov 1 mx1 postfix/smtp[1]: host gmail-smtp-in.l.google.com[1.2.3.4] said: 550-5.7.26 This mail has been blocked because the sender',
+    "    550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy.",
+    'Nov 1 mx1 postfix/smtp[2]: host gmail-smtp-in.l.google.com[1.2.3.4] said: 550-5.7.26 This mail has been blocked',
+    "    because Unauthenticated email from example.com is not accepted due to domain's DMARC policy.",
+    '    more',
+    'X-Mailer: Foo',
+    ...Array.from({ length: 12 }, (_, i) => `\tfolded ${i}`),
+    '\tqux smtp; 5.7.1 relay',
+    'said: 550 5.1.1 x',
+  ].join('\n') + '\n';
+  const bytes = Buffer.from(text);
+  const want = expected(text);
+  assert.ok(want.some((f) => f.code === 'provider.gmail.dmarc-policy') && !want.some((f) => f.code === '5.7.1'));
+  for (const [piece, region] of [[1, 1], [5, 40], [100, 1000]]) assert.deepEqual(actual(text, await streamed(bytes, piece, { regionBytes: region, chunkChars: region })), want, `piece ${piece} region ${region}`);
+});
+
 test('the summary path counts the same findings without working out their places', async () => {
   const bytes = mixedLog(200_000, 9);
   const want = analyze(decode(bytes), catalog, { message: false });

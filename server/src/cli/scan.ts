@@ -8,7 +8,7 @@ import type { Catalog } from '../core/catalog/catalog';
 import { analyze } from '../core/analyze';
 import { looksLikeMessage } from '../core/dsn/mime';
 import type { Finding } from '../core/scan/finding';
-import { scan } from '../core/scan/scanner';
+import { scan, SCAN_REACH } from '../core/scan/scanner';
 import { InputError, prefixed, readHead, type ByteReader, type Input } from './source';
 
 /** A finding with its place: 1-based line, 0-based UTF-16 character offsets in the line. */
@@ -140,8 +140,10 @@ export interface LineScanOptions extends ScanLimits {
 }
 
 /**
- * Reads lines from `reader` and scans them region by region; `sink` gets each region's text and findings. Memory:
- * one buffer of about 1 MB (more while a very long line is read, up to maxLine).
+ * Reads lines from `reader` and scans them region by region; `sink` gets each region's text and findings. Each region
+ * is decoded with SCAN_REACH.linesBefore lines before it and SCAN_REACH.linesAfter lines after it, so that the scanner
+ * sees what it would see in the whole text. Memory: one buffer of about 1 MB (more while a very long line is read,
+ * up to maxLine).
  */
 export async function scanLines(reader: ByteReader, catalog: Catalog, sink: RegionSink, options: LineScanOptions = {}): Promise<void> {
   const regionBytes = options.regionBytes ?? REGION_BYTES;
@@ -157,8 +159,10 @@ export async function scanLines(reader: ByteReader, catalog: Catalog, sink: Regi
     buf.set(context, 0);
     filled += context.length;
   }
-  /** Start of the context line (kept for the next region); == from when there is none. */
+  /** Start of the context lines kept for the next region; == from when there are none. */
   let ctx = 0;
+  /** How many lines [ctx, from) holds (each ends with a line break). */
+  let ctxLines = countLines(buf, 0, context.length);
   /** First byte not scanned yet. */
   let from = context.length;
   /** Offset of the input's byte 0 in buf (moves when the buffer is compacted), for stopAt. */
@@ -166,22 +170,38 @@ export async function scanLines(reader: ByteReader, catalog: Catalog, sink: Regi
   let bomChecked = !options.skipBom;
   let eof = false;
 
-  const region = async (end: number, ahead: number) => {
+  /** Scans [from, end) with the context lines before it and the look-ahead [end, ahead) of `aheadBreaks` line breaks. */
+  const region = async (end: number, ahead: number, aheadBreaks: number) => {
     const text = buf.toString('utf8', ctx, ahead);
-    const f = ctx < from ? text.indexOf('\n') + 1 : 0;
+    let f = 0;
+    for (let n = 0; n < ctxLines; n++) f = text.indexOf('\n', f) + 1;
     let t = text.length;
-    if (ahead > end) t = text.lastIndexOf('\n', buf[ahead - 1] === NL ? t - 2 : t - 1) + 1;
+    if (ahead > end) {
+      for (let n = 0; n <= aheadBreaks; n++) t = text.lastIndexOf('\n', t - 1);
+      t++;
+    }
     await sink(text, scan(text, catalog, f, t), f, t);
-    // The next region's context: the last line of this one (none after a piece of a line).
-    if (buf[end - 1] === NL) ctx = Math.max(from, end >= 2 ? buf.lastIndexOf(NL, end - 2) + 1 : 0);
-    else ctx = end;
+    // The next region's context: the last lines of this one and before (none after a piece of a line).
+    if (buf[end - 1] === NL) {
+      let p = end;
+      let n = 0;
+      while (n < SCAN_REACH.linesBefore && p > ctx) {
+        p = Math.max(ctx, p >= 2 ? buf.lastIndexOf(NL, p - 2) + 1 : 0);
+        n++;
+      }
+      ctx = p;
+      ctxLines = n;
+    } else {
+      ctx = end;
+      ctxLines = 0;
+    }
     from = end;
   };
 
   for (;;) {
     if (!eof) {
       if (filled === buf.length) {
-        // Room: drop what is scanned, keeping the context line (its first CONTEXT_BYTES).
+        // Room: drop what is scanned, keeping the context lines (each to its first CONTEXT_BYTES).
         if (ctx > 0 || from - ctx > CONTEXT_BYTES + 1) {
           ({ filled, from, origin } = compact(buf, ctx, from, filled, origin));
           ctx = 0;
@@ -200,54 +220,77 @@ export async function scanLines(reader: ByteReader, catalog: Catalog, sink: Regi
     const data = buf.subarray(0, filled);
     const stop = options.stopAt === undefined ? Infinity : origin + options.stopAt;
     // Complete lines are those before the last line break (all of them at the end of the input).
-    const lastNl = eof ? filled - 1 : data.lastIndexOf(NL, filled - 1);
-    const complete = eof ? filled : lastNl + 1;
-    // Each region needs the line after it as look-ahead, unless the input ends (or the part stops) there.
-    let regionMax = eof ? filled : lastNl > 0 ? data.lastIndexOf(NL, lastNl - 1) + 1 : 0;
+    const complete = eof ? filled : data.lastIndexOf(NL, filled - 1) + 1;
+    // Each region needs its look-ahead lines complete, unless the input ends (or the part stops) there.
+    let regionMax = complete;
+    if (!eof) for (let n = 0; n < SCAN_REACH.linesAfter && regionMax > from; n++) regionMax = regionMax >= 2 ? data.lastIndexOf(NL, regionMax - 2) + 1 : 0;
     if (regionMax > stop) regionMax = stop;
-    while (from < regionMax && from < stop) {
+    while (from < regionMax) {
       if (!eof && regionMax < stop && regionMax - from < gather && filled - from < maxLine) break;
       let end = regionMax;
       if (from + regionBytes < regionMax) {
         const nl = data.indexOf(NL, from + regionBytes - 1);
         if (nl >= 0 && nl < regionMax) end = nl + 1;
       }
-      const ahead = end >= complete ? end : Math.min(complete, data.indexOf(NL, end) + 1 || complete);
-      await region(end, ahead);
+      let ahead = end;
+      let breaks = 0;
+      while (breaks < SCAN_REACH.linesAfter && ahead < complete) {
+        const nl = data.indexOf(NL, ahead);
+        if (nl < 0 || nl >= complete) {
+          // The last line of the input, without a line break.
+          ahead = complete;
+          break;
+        }
+        ahead = nl + 1;
+        breaks++;
+      }
+      await region(end, ahead, breaks);
     }
     // At the end of the input everything has been scanned.
     if (from >= stop || eof) return;
     // A line too long to wait for: scan what there is of it.
     if (filled - from >= maxLine) {
-      const nl = data.indexOf(NL, from);
-      if (nl >= 0 && nl + 1 <= complete) {
-        // One complete line followed by a very long one: scanned without its look-ahead.
-        await region(nl + 1, nl + 1);
+      if (complete > from) {
+        // Complete lines before a very long one: scanned with the start of that one as their look-ahead.
+        let ahead = Math.min(filled - 4, complete + CONTEXT_BYTES);
+        while (ahead > complete && (buf[ahead] & 0xc0) === 0x80) ahead--;
+        await region(complete, Math.max(ahead, complete), 0);
       } else {
         // Cut before the last (maybe incomplete) character.
         let cut = filled - 4;
         while (cut > from + 1 && (buf[cut] & 0xc0) === 0x80) cut--;
-        await region(cut, cut);
+        await region(cut, cut, 0);
       }
     }
   }
 }
 
-/** Moves the bytes still needed to the front; a long context line is kept to its first CONTEXT_BYTES. */
+function countLines(buf: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(NL, from); i >= 0 && i < to; i = buf.indexOf(NL, i + 1)) n++;
+  return n;
+}
+
+/** Moves the bytes still needed to the front; each context line is kept to its first CONTEXT_BYTES. */
 function compact(buf: Buffer, ctx: number, from: number, filled: number, origin: number) {
-  let kept = from - ctx;
-  if (kept > CONTEXT_BYTES + 1) {
-    let cut = ctx + CONTEXT_BYTES;
-    while (cut > ctx && (buf[cut] & 0xc0) === 0x80) cut--;
-    buf.copyWithin(0, ctx, cut);
-    kept = cut - ctx;
-    buf[kept++] = NL;
-  } else {
-    buf.copyWithin(0, ctx, from);
+  let w = 0;
+  for (let ls = ctx; ls < from; ) {
+    const le = buf.indexOf(NL, ls) + 1;
+    if (le - ls > CONTEXT_BYTES + 1) {
+      let cut = ls + CONTEXT_BYTES;
+      while (cut > ls && (buf[cut] & 0xc0) === 0x80) cut--;
+      buf.copyWithin(w, ls, cut);
+      w += cut - ls;
+      buf[w++] = NL;
+    } else {
+      buf.copyWithin(w, ls, le);
+      w += le - ls;
+    }
+    ls = le;
   }
-  buf.copyWithin(kept, from, filled);
-  const shift = from - kept;
-  return { filled: filled - shift, from: kept, origin: origin - shift };
+  buf.copyWithin(w, from, filled);
+  const shift = from - w;
+  return { filled: filled - shift, from: w, origin: origin - shift };
 }
 
 function grow(buf: Buffer, filled: number, size: number): Buffer {

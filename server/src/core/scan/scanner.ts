@@ -19,6 +19,14 @@ export interface ScanOptions {
 }
 
 const ALL: ReadonlySet<Family> = new Set(['reply', 'enhanced', 'outlook', 'provider']);
+
+/**
+ * How many lines around a region a scan reads, beyond the region itself: a folded header field is followed up to 16
+ * lines, a reply wrapped over indented lines is read up to 8 lines on. A caller that scans a long text region by
+ * region (the command line, the language server) passes at least these lines around each region, so that each finds
+ * what a scan of the whole text finds there.
+ */
+export const SCAN_REACH = { linesBefore: 16, linesAfter: 8 };
 /** How far into a line the rules ever look: a 10 MB line is looked at through a window. */
 const LINE_WINDOW = 8192;
 /** The window before a candidate that the rules share (see Context.before). */
@@ -120,12 +128,14 @@ const CHEAP: ReadonlySet<Condition> = new Set(['known', 'bounce', 'about-mail'])
 export function scan(text: string, catalog: Catalog, from = 0, to = text.length, options: ScanOptions = {}): Finding[] {
   const families = options.families ?? ALL;
   const findings: Finding[] = [];
-  const ctx = new Context(text, catalog, from, options);
+  // The lines of a reply wrapped from above the region are read with it: they are decided again, and dropped below.
+  const start = from > 0 ? replayStart(text, from) : from;
+  const ctx = new Context(text, catalog, start, options);
   let linesWithCodes: number[] | undefined;
   let lastLineStart = -1;
   const end = Math.min(to, text.length);
   const candidates = new RegExp(TOKEN_START);
-  candidates.lastIndex = from;
+  candidates.lastIndex = start;
   // The pattern runs over text[0, end) only, so that a region without codes costs its own length, not the rest of
   // the document (a slice shares the string's memory; context checks still see the whole text).
   const hay = end < text.length ? text.slice(0, end) : text;
@@ -144,7 +154,19 @@ export function scan(text: string, catalog: Catalog, from = 0, to = text.length,
     candidates.lastIndex = finding ? token.end : i + 1;
   }
   if (families.has('provider')) addProviderFindings(text, catalog, findings, linesWithCodes ?? [], from, to);
+  // What starts outside the region belongs to a scan of the lines there (a provider's words on a wrapped line after it).
+  if (start < from || (findings.length && findings[findings.length - 1].start >= end)) return findings.filter((f) => f.start >= from && f.start < end);
   return findings;
+}
+
+/**
+ * Where deciding starts for a region at `from`: a line that opens with a blank may continue a reply wrapped from a
+ * line above (addProviderFindings reads those as one message), so the lines back to one that does not are read too.
+ */
+function replayStart(text: string, from: number): number {
+  let start = from;
+  for (let n = 0; n < SCAN_REACH.linesBefore && start > 0 && isBlank(text.charCodeAt(start)); n++) start = text.lastIndexOf('\n', start - 2) + 1;
+  return start;
 }
 
 /** What the catalog says of a code, looked up once per scan: logs repeat the same few codes. */
