@@ -59,13 +59,13 @@ export const rgAvailable = () => spawnSync('rg', ['--version']).status === 0;
  * One whole process: wall time (ms) measured here; CPU time and peak RSS from /usr/bin/time when it is there.
  * Standard output goes to a file (bench-data/out-*), so that its digest shows whether two builds print the same.
  */
-export function runOnce(argv, { cpus, keep } = {}) {
+export function runOnce(argv, { cpus, keep, env } = {}) {
   const outFile = join(root, `bench-data/out-${process.pid}.txt`);
   const fd = openSync(outFile, 'w');
   const timed = existsSync('/usr/bin/time');
   const cmd = [...(timed ? ['/usr/bin/time', '-f', '@@time %U %S %M'] : []), ...(cpus ? ['taskset', '-c', cpus] : []), ...argv];
   const started = performance.now();
-  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26, env: env ? { ...process.env, ...env } : process.env });
   const ms = performance.now() - started;
   closeSync(fd);
   const t = /@@time ([0-9.]+) ([0-9.]+) (\d+)/.exec(r.stderr ?? '');
@@ -83,7 +83,11 @@ export function runOnce(argv, { cpus, keep } = {}) {
   };
 }
 
-/** The core sets to compare: 1 core, 2 cores, all of them (without duplicates on a 1- or 2-core machine). */
+/**
+ * The core sets to compare: 1 core, 2 cores, all of them (without duplicates on a 1- or 2-core machine). Each run is
+ * told its number of threads (MAIL_ERROR_CODES_THREADS): on its own the tool uses only the cores that are free, and
+ * a benchmark runs on a busy machine.
+ */
 export function coreSets() {
   const all = availableParallelism();
   const sets = [{ cores: 1, cpus: '0' }];
@@ -109,7 +113,7 @@ export function interleaved(file, variants, runs) {
     cpu.rg.push(r.cpuMs);
     for (const v of variants) {
       if (round >= (v.rounds ?? runs)) continue;
-      const o = runOnce([process.execPath, cli, ...v.args, file], { cpus: v.cpus, keep: round === 0 });
+      const o = runOnce([process.execPath, cli, ...v.args, file], { cpus: v.cpus, keep: round === 0, env: v.cores ? { MAIL_ERROR_CODES_THREADS: String(v.cores) } : undefined });
       if (o.status !== 0) throw new Error(`${v.name}: exit ${o.status}: ${o.stderr.slice(0, 500)}`);
       (times[v.name] ??= []).push(o.ms);
       (cpu[v.name] ??= []).push(o.cpuMs);

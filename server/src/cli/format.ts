@@ -33,6 +33,8 @@ export interface Formatter {
   hit(file: string, hit: Hit, level: Level): void;
   /** Formats that need no places (the summary) take findings as they are: no lines or columns are worked out. */
   finding?(file: string, finding: Finding, level: Level): void;
+  /** The summary's counts, which counts made elsewhere (by other threads) are merged into. */
+  counts?: SummaryCounts;
   /** Called once after every input. */
   end(): void;
 }
@@ -119,31 +121,45 @@ function artifactUri(file: string): string {
   return encodeURI(slashed);
 }
 
+/** Counts per code, with what the summary shows of each: memory is one group per distinct code. */
+export class SummaryCounts {
+  /** In the order first seen. */
+  readonly groups: SummaryGroup[] = [];
+  // Family, then code: no key string is built per finding.
+  private readonly byFamily = new Map<string, Map<string, SummaryGroup>>();
+
+  add(f: Pick<SummaryGroup, 'code' | 'family' | 'title' | 'label' | 'class'>, count = 1): void {
+    let codes = this.byFamily.get(f.family);
+    if (!codes) this.byFamily.set(f.family, (codes = new Map()));
+    const g = codes.get(f.code);
+    if (g) g.count += count;
+    else {
+      const group = { code: f.code, family: f.family, title: f.title, label: f.label, class: f.class, count };
+      codes.set(f.code, group);
+      this.groups.push(group);
+    }
+  }
+
+  /** Adds the counts of a later stretch of input (counted elsewhere, by another thread). */
+  merge(groups: readonly SummaryGroup[]): void {
+    for (const g of groups) this.add(g, g.count);
+  }
+}
+
 /**
  * --summary: counts per code over every input. Findings are counted as they come, without their places: memory is
  * one group per distinct code, not one entry per finding.
  */
 export function summaryFormatter(out: Output, style: Style, format: 'text' | 'json', all: boolean): Formatter {
-  const groups: SummaryGroup[] = [];
-  // Family, then code: no key string is built per finding.
-  const byFamily = new Map<string, Map<string, SummaryGroup>>();
-  const count = (f: Finding) => {
-    let codes = byFamily.get(f.family);
-    if (!codes) byFamily.set(f.family, (codes = new Map()));
-    const g = codes.get(f.code);
-    if (g) g.count++;
-    else {
-      const group = { code: f.code, family: f.family, title: f.title, label: f.label, class: f.class, count: 1 };
-      codes.set(f.code, group);
-      groups.push(group);
-    }
-  };
+  const counts = new SummaryCounts();
+  const groups = counts.groups;
   return {
+    counts,
     hit(_file, hit) {
-      count(hit.finding);
+      counts.add(hit.finding);
     },
     finding(_file, finding) {
-      count(finding);
+      counts.add(finding);
     },
     end() {
       const rank = new Map(CLASS_ORDER.map((c, i) => [c, i]));

@@ -2,12 +2,15 @@
 // exit status. Exit status: 0 fine · 1 an unknown code (explain) or findings at or above --fail-on (scan) ·
 // 2 a usage error, or an input that could not be read (it wins over 1: the result is incomplete).
 import catalogData from 'catalog:compiled';
+import { availableParallelism, loadavg } from 'node:os';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { version as packageVersion } from '../../../package.json';
 import { Catalog } from '../core/catalog/catalog';
 import type { CompiledCatalog } from '../core/types';
 import { explainArgument } from './explain';
 import { jsonFormatter, LEVEL_RANK, levelOf, sarifFormatter, summaryFormatter, textFormatter, type Formatter, type Level } from './format';
 import { Output } from './output';
+import { planJobs, runParallel, runWorker, threadsFor, type WorkerFormat } from './parallel';
 import { REPORT_HELP, REPORT_USAGE, reportCommand } from './report';
 import { scanInput } from './scan';
 import { fileInput, reasonOf, stdinInput } from './source';
@@ -46,6 +49,8 @@ Severity: permanent failure → error, transient → warning, unknown class → 
 ${REPORT_HELP}
 
 Colour is used when standard output is a terminal and NO_COLOR is not set (FORCE_COLOR=1 forces it).
+Big inputs are scanned on as many threads as there are free cores (the output is the same);
+MAIL_ERROR_CODES_THREADS=N sets the number of threads (1: one thread).
 
 Exit status:
   0  explain: every code was found · scan: nothing at or above --fail-on
@@ -148,25 +153,40 @@ async function explainCommand(args: string[]): Promise<number> {
 
 async function scanCommand(args: string[]): Promise<number> {
   const options = parseScan(args);
-  const catalog = makeCatalog();
+  // Built when first needed: when worker threads scan, this thread never needs it.
+  let built: Catalog | undefined;
+  const catalog = () => (built ??= makeCatalog());
   const out = new Output();
-  const style = styleFor(wantsColour(process.stdout));
+  const colour = wantsColour(process.stdout);
+  const style = styleFor(colour);
   const formatter: Formatter = options.summary
     ? summaryFormatter(out, style, options.format === 'json' ? 'json' : 'text', options.all)
     : options.format === 'json'
       ? jsonFormatter(out)
       : options.format === 'sarif'
-        ? sarifFormatter(out, catalog, packageVersion)
+        ? sarifFormatter(out, catalog(), packageVersion)
         : textFormatter(out, style);
   let worst = 0;
   let unreadable = false;
   let stdinUsed = false;
-  for (const file of options.files) {
+  // Big inputs, when more than one core is free: worker threads scan them, the output is the same.
+  const threads = options.format === 'sarif' && !options.summary ? 0 : threadsFor(options.files, availableParallelism(), loadavg()[0]);
+  const jobs = threads ? await planJobs(options.files, threads) : undefined;
+  if (jobs) {
+    const format = options.summary ? 'summary' : options.format === 'json' ? 'json' : 'text';
+    ({ worst, unreadable } = await runParallel(jobs, threads, {
+      format: { format, colour, all: options.all },
+      counts: formatter.counts,
+      out,
+      report: (file, message) => process.stderr.write(`${NAME}: ${clean(file)}: ${message}\n`),
+    }));
+  }
+  for (const file of jobs ? [] : options.files) {
     if (file === '-' && stdinUsed) continue;
     const input = file === '-' ? stdinInput() : fileInput(file);
     if (file === '-') stdinUsed = true;
     try {
-      await scanInput(input, catalog, {
+      await scanInput(input, catalog(), {
         hits: async (hits) => {
           for (const hit of hits) {
             const level = levelOf(hit.finding.class, options.all);
@@ -223,7 +243,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+// The same script is the worker threads' (./parallel.ts).
+const worker = workerData?.mailErrorCodesWorker as WorkerFormat | undefined;
+if (!isMainThread && worker) runWorker(worker, makeCatalog);
+else main(process.argv.slice(2)).then(
   (status) => {
     process.exitCode = status;
   },

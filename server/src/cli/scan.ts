@@ -34,7 +34,7 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
  * The scanner never reads more of a neighbouring line than its first 8192 characters; a longer context line is kept
  * this many bytes far (three bytes of UTF-8 at most per UTF-16 character), cut at a character boundary.
  */
-const CONTEXT_BYTES = 3 * 8192;
+export const CONTEXT_BYTES = 3 * 8192;
 /** How much of the input decides whether it is a message (looksLikeMessage reads its first 16 384 characters). */
 const HEAD_BYTES = 64 * 1024;
 
