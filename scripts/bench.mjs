@@ -10,7 +10,11 @@
 //  6. The command-line tool, whole process against rg's, interleaved, on 1 core, 2 and all: `scan --summary` and
 //     `--format json` on 50 MB (goal: ≤ 4× rg), `--summary` on 200 MB and 1 GB (goal: ≤ 3× rg on 1 GB)
 //     (scripts/bench-cli.mjs).
-// --quick: small sizes, to check that the benchmark runs. --only cli|server: just those rows.
+//  7. Typing in a 12 MB bounce (a base64 text part): hover latency p50/p99 while every keystroke starts a new
+//     analysis (goal: p99 < 50 ms), and the time from the last keystroke to its diagnostics, against the core's
+//     analysis of the same message in one piece.
+// --quick: small sizes, to check that the benchmark runs. --server=PATH: another build of the server (before/after).
+// --only=core|server|cli|typing: just those sections.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -22,7 +26,8 @@ import { cliRows, median, RG_PATTERN, rgAvailable, runOnce } from './bench-cli.m
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const serverPath = process.argv.find((a) => a.startsWith('--server='))?.slice('--server='.length) ?? join(root, 'dist/server/node.js');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const sizeMB = quick ? 5 : 50;
 mkdirSync(join(root, 'bench-data'), { recursive: true });
 const logPath = join(root, `bench-data/mail-${sizeMB}mb.log`);
@@ -31,11 +36,21 @@ const text = readFileSync(logPath, 'utf8');
 const results = { date: new Date().toISOString().slice(0, 10), cores: availableParallelism() };
 const time = (fn, runs = 5) => median(Array.from({ length: runs }, () => { const t = performance.now(); fn(); return performance.now() - t; }));
 
-if (!only) await coreBench();
+// The core, bundled the way the server bundles it.
+const esbuild = await import('esbuild');
+const { catalogPlugin } = await import('./build.mjs');
+await esbuild.build({ entryPoints: { core: join(root, 'scripts/bench-core.ts') }, outdir: join(root, 'out/bench'), bundle: true, platform: 'node', format: 'cjs', plugins: [catalogPlugin], logLevel: 'warning' });
+const core = require(join(root, 'out/bench/core.js'));
+const catalog = core.loadCatalog(readFileSync(join(root, 'dist/catalog.json'), 'utf8'));
+
+// 1, 2 and 4. The core on its own
+if (!only || only === 'core') await coreBench();
 // 3 and 5. The language server over stdio
 if (!only || only === 'server') results.server = await serverBench();
 // 6. The CLI, whole process against rg.
 if (!only || only === 'cli') results.cli = await cliRows({ quick });
+// 7. Typing in a large bounce
+if (!only || only === 'typing') results.typing = await typingBench(catalog);
 
 console.log(JSON.stringify(results, null, 2));
 console.log(speedTable(results));
@@ -62,11 +77,6 @@ function speedTable(r) {
 }
 
 async function coreBench() {
-  // The core, bundled the way the server bundles it.
-  const esbuild = await import('esbuild');
-  const { catalogPlugin } = await import('./build.mjs');
-  await esbuild.build({ entryPoints: { core: join(root, 'scripts/bench-core.ts') }, outdir: join(root, 'out/bench'), bundle: true, platform: 'node', format: 'cjs', plugins: [catalogPlugin], logLevel: 'warning' });
-  const core = require(join(root, 'out/bench/core.js'));
 
   // 4. Catalog load
   const catalogJson = readFileSync(join(root, 'dist/catalog.json'), 'utf8');
@@ -74,7 +84,6 @@ async function coreBench() {
   results.catalog = { entries: JSON.parse(catalogJson).entries.length, bytes: Buffer.byteLength(catalogJson), loadMs: +loadMs.toFixed(2) };
 
   // 1. Scanner vs rg
-  const catalog = core.loadCatalog(catalogJson);
   let findings = 0;
   const scanMs = time(() => { findings = core.scan(text, catalog).length; }, 3);
   if (rgAvailable()) {
@@ -124,7 +133,7 @@ function manyParts(count) {
 
 async function serverBench() {
   const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
-  const proc = spawn(process.execPath, ['--expose-gc', join(root, 'dist/server/node.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--expose-gc', serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiting = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -215,5 +224,103 @@ async function serverBench() {
     openCloseCycles: cycles,
     heapBeforeCyclesMB: before?.heapUsedMB,
     heapAfterCyclesMB: afterCycles?.heapUsedMB,
+  };
+}
+
+/** A Postfix bounce whose returned message carries a large text/plain part in base64 (a log attached to a report). */
+function bigBounce(mb) {
+  const bounce = readFileSync(join(root, 'test/fixtures/eml/bounce-postfix.eml'), 'utf8');
+  const boundary = /boundary="?([^";\n]+)"?/.exec(bounce)[1];
+  const log = generateLog(mb * 0.75e6, 7);
+  const body = Buffer.from(log).toString('base64').replace(/.{76}/g, '$&\n');
+  return bounce.replace(`--${boundary}--`, `--${boundary}\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n${body}\n--${boundary}--`);
+}
+
+async function typingBench(catalog) {
+  const mb = quick ? 3 : 12;
+  const text = bigBounce(mb);
+  const analysisMs = time(() => core.analyze(text, catalog, { message: true }), 3);
+  const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+  const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const waiting = new Map();
+  const latest = new Map();
+  // Versions may be skipped (an older analysis is cancelled): a publish for a version answers the waits for it
+  // and for every earlier one, also those asked for after it came.
+  const arrived = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    latest.set(p.uri, Math.max(latest.get(p.uri) ?? 0, p.version ?? 0));
+    arrived.set(`${p.uri}@${p.version}`, performance.now());
+    for (const [key, resolve] of waiting) {
+      const [uri, version] = [key.slice(0, key.lastIndexOf('@')), Number(key.slice(key.lastIndexOf('@') + 1))];
+      if (uri === p.uri && version <= p.version) {
+        resolve(p);
+        waiting.delete(key);
+      }
+    }
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  conn.onNotification(() => undefined);
+  conn.listen();
+  proc.on('exit', (code, signal) => {
+    if (waiting.size) console.error(`typing bench: the server exited (${code ?? signal}) with ${waiting.size} publish(es) awaited`);
+  });
+  const deadline = 10 * 60_000;
+  const published = (uri, version) => new Promise((resolve, reject) => {
+    if ((latest.get(uri) ?? 0) >= version) return resolve();
+    const timer = setTimeout(() => reject(new Error(`typing bench: no diagnostics for ${uri} version ${version} within ${deadline / 1000} s`)), deadline);
+    waiting.set(`${uri}@${version}`, (p) => {
+      clearTimeout(timer);
+      resolve(p);
+    });
+  });
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  conn.sendNotification('initialized', {});
+  const uri = 'file:///bench/bounce.eml';
+  const lines = text.split('\n', 40);
+  const subject = lines.findIndex((l) => l.startsWith('Subject:'));
+  const replyLine = lines.findIndex((l) => /said: 550/.test(l));
+  const position = { line: replyLine, character: lines[replyLine].indexOf('550') + 1 };
+  let t = performance.now();
+  const opened = published(uri, 1);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'eml', version: 1, text } });
+  await opened;
+  const openMs = performance.now() - t;
+  // A fast typist: one character every 80 ms into the Subject line; after each, a hover on the reply code below.
+  const keystrokes = quick ? 20 : 60;
+  const hovers = [];
+  let answered = 0;
+  let version = 1;
+  let column = lines[subject].length;
+  let lastTyped = 0;
+  for (let i = 0; i < keystrokes; i++) {
+    const typed = performance.now();
+    lastTyped = typed;
+    version++;
+    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: subject, character: column }, end: { line: subject, character: column } }, text: 'x' }] });
+    column++;
+    t = performance.now();
+    const hover = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+    hovers.push(performance.now() - t);
+    if (hover && /550/.test(hover.contents.value)) answered++;
+    // The pace of the typing is the workload, not a synchronisation: the next key comes 80 ms after this one.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 80 - (performance.now() - typed))));
+  }
+  await published(uri, version);
+  const settleMs = arrived.get(`${uri}@${version}`) - lastTyped;
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  hovers.sort((a, b) => a - b);
+  const p99 = hovers[Math.min(hovers.length - 1, Math.floor(hovers.length * 0.99))];
+  return {
+    MB: +(text.length / 1e6).toFixed(1),
+    analysisMs: Math.round(analysisMs),
+    didOpenToDiagnosticsMs: Math.round(openMs),
+    keystrokes,
+    hoversAnswered: answered,
+    hoverMsP50: +hovers[Math.floor(hovers.length / 2)].toFixed(2),
+    hoverMsP99: +p99.toFixed(2),
+    hoverP99ToAnalysis: +(p99 / analysisMs).toFixed(3),
+    lastKeystrokeToDiagnosticsMs: Math.round(settleMs),
   };
 }

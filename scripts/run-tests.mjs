@@ -1,5 +1,6 @@
 // The fast suite (npm test): bundles test/{unit,lsp,cli}/**/*.test.ts with esbuild and runs them with node:test.
-// Extra arguments are passed to node --test (e.g. --test-name-pattern=scanner).
+// Extra arguments are passed to node --test (e.g. --test-name-pattern=scanner). Every test has a time limit
+// (MEC_TEST_TIMEOUT_MS, default 5 minutes for the long fuzz runs): a test that hangs fails instead of blocking CI.
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -21,5 +22,5 @@ await esbuild.build({
   plugins: [catalogPlugin], logLevel: 'warning', absWorkingDir: root,
 });
 const files = entries.map((e) => join(outdir, relative(root, e).replace(/\.ts$/, '.js')));
-const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=2', ...process.argv.slice(2), ...files], { stdio: 'inherit', cwd: root });
+const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=2', `--test-timeout=${process.env.MEC_TEST_TIMEOUT_MS ?? 300_000}`, ...process.argv.slice(2), ...files], { stdio: 'inherit', cwd: root });
 process.exit(result.status ?? 1);

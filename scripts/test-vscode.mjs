@@ -1,6 +1,7 @@
 // `npm run test:vscode`: the integration suite in a real VS Code (test/vscode, run by @vscode/test-cli).
-// It needs a VS Code build and a display. Where there is none (CI without network, headless machines) it says
-// SKIPPED and exits 0 after compiling the tests, so the suite keeps building but is never reported as passed.
+// It needs a VS Code build and a display. Where there is none (CI without network, headless machines) it compiles
+// the tests, says SKIPPED and exits with SKIPPED_EXIT (77, the automake convention for a skipped test): never 0, so
+// a skipped suite is never taken for a passed one; .ci/run accepts 77 by name and says so.
 //
 // A VS Code build is taken from, in order: VSCODE_TEST_EXECUTABLE, a previous download in .vscode-test/, or a
 // download when allowed with --download (or VSCODE_TEST_DOWNLOAD=1).
@@ -13,10 +14,11 @@ const root = new URL('..', import.meta.url).pathname;
 const outdir = join(root, 'out/vscode-test');
 const args = process.argv.slice(2);
 const allowDownload = args.includes('--download') || process.env.VSCODE_TEST_DOWNLOAD === '1';
+const SKIPPED_EXIT = 77;
 
 function skip(reason) {
-  console.log(`test:vscode: SKIPPED (not run) — ${reason}`);
-  process.exit(0);
+  console.log(`test:vscode: SKIPPED (not run, exit ${SKIPPED_EXIT}) — ${reason}`);
+  process.exit(SKIPPED_EXIT);
 }
 
 // 1. Compile: the extension bundles the tests load, then the tests themselves.

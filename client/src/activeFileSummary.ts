@@ -1,14 +1,16 @@
 // The server's summary of the active editor's document, shared by the "In This File" view and the status bar.
-// The client never scans: it asks for fileSummary when the active editor changes and again (debounced) when the
-// server says that document's summary changed.
+// The client never scans: it asks for fileSummary when the active editor changes. After that, the server's
+// summaryChanged notification carries the counts the status bar shows, which are applied as they come; the codes
+// (the view's rows) are asked for again only while someone needs them (the view is visible, a command walks them).
 import * as vscode from 'vscode';
-import type { FileSummary } from '../../server/src/protocol';
+import type { FileSummary, SummaryChangedParams } from '../../server/src/protocol';
 import { isSupportedDocument } from './languages';
 import type { ServerApi } from './serverApi';
 
 export type SummaryState =
   | { kind: 'unsupported' }
   | { kind: 'loading'; uri: string }
+  /** `summary.codes` may be older than its counts until they are asked for (codesCurrent). */
   | { kind: 'ready'; uri: string; summary: FileSummary }
   /** The server does not track the document (it does not match mailErrorCodes.files.include). */
   | { kind: 'notScanned'; uri: string }
@@ -22,10 +24,12 @@ export class ActiveFileSummary implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private current: SummaryState = { kind: 'unsupported' };
   private request: vscode.CancellationTokenSource | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the codes of the current summary are those of its counts. */
+  private codesCurrent = true;
+  private readonly codeReaders = new Set<() => boolean>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly server: ServerApi, private readonly debounceMs = 250) {
+  constructor(private readonly server: ServerApi) {
     this.disposables.push(
       this.changed,
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
@@ -35,9 +39,7 @@ export class ActiveFileSummary implements vscode.Disposable {
         const editor = vscode.window.activeTextEditor;
         if (editor && doc.uri.toString() === editor.document.uri.toString()) this.follow(editor, true);
       }),
-      server.onSummaryChanged((params) => {
-        if ('uri' in this.current && params.uri === this.current.uri) this.scheduleRefresh();
-      }),
+      server.onSummaryChanged((params) => this.apply(params)),
     );
     this.follow(vscode.window.activeTextEditor);
   }
@@ -51,10 +53,25 @@ export class ActiveFileSummary implements vscode.Disposable {
     return 'uri' in this.current ? this.current.uri : undefined;
   }
 
-  /** Resolves once the state is no longer loading (test API and commands that need a fresh summary). */
+  /**
+   * Registers a reader of the codes (the "In This File" view): while `active()` says it shows them, every change
+   * of the summary brings the codes too. Call refreshCodes() when it starts showing them.
+   */
+  readCodesWhile(active: () => boolean): vscode.Disposable {
+    this.codeReaders.add(active);
+    return new vscode.Disposable(() => this.codeReaders.delete(active));
+  }
+
+  /** Resolves once the state is no longer loading and its codes are current (test API and commands that walk them). */
   async settled(): Promise<SummaryState> {
+    if (this.current.kind === 'ready' && !this.codesCurrent) await this.refresh();
     while (this.current.kind === 'loading') await new Promise<void>((resolve) => { const d = this.onDidChange(() => { d.dispose(); resolve(); }); });
     return this.current;
+  }
+
+  /** Asks for the codes when the counts have moved on since they were last asked for. */
+  async refreshCodes(): Promise<void> {
+    if (this.current.kind === 'ready' && !this.codesCurrent) await this.refresh();
   }
 
   private follow(editor: vscode.TextEditor | undefined, force = false): void {
@@ -70,9 +87,19 @@ export class ActiveFileSummary implements vscode.Disposable {
     void this.refresh();
   }
 
-  private scheduleRefresh(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh(); }, this.debounceMs);
+  /** The notification carries the counts: shown at once; the codes follow only if someone reads them. */
+  private apply(params: SummaryChangedParams): void {
+    const state = this.current;
+    if (!('uri' in state) || params.uri !== state.uri) return;
+    if (state.kind !== 'ready') {
+      // No summary yet (loading, or the server did not scan it before): the whole summary is needed.
+      if (state.kind !== 'loading') void this.refresh();
+      return;
+    }
+    const { version, complete, findings, totals, failures } = params;
+    this.codesCurrent = false;
+    this.set({ kind: 'ready', uri: state.uri, summary: { ...state.summary, version, complete, findings, totals, failures } });
+    if ([...this.codeReaders].some((active) => active())) void this.refresh();
   }
 
   async refresh(): Promise<void> {
@@ -83,7 +110,10 @@ export class ActiveFileSummary implements vscode.Disposable {
     this.request = source;
     try {
       const summary = await this.server.fileSummary(uri, source.token);
-      if (!source.token.isCancellationRequested && this.uri === uri) this.set(summary ? { kind: 'ready', uri, summary } : { kind: 'notScanned', uri });
+      if (!source.token.isCancellationRequested && this.uri === uri) {
+        this.codesCurrent = true;
+        this.set(summary ? { kind: 'ready', uri, summary } : { kind: 'notScanned', uri });
+      }
     } catch (error) {
       if (!source.token.isCancellationRequested && this.uri === uri) this.set({ kind: 'failed', uri, message: String(error) });
     } finally {
@@ -93,8 +123,6 @@ export class ActiveFileSummary implements vscode.Disposable {
   }
 
   private cancel(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
     this.request?.cancel();
     this.request = undefined;
   }

@@ -64,7 +64,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       if (query !== undefined) await deps.catalogTree.setFilter(query);
     }),
     register('mailErrorCodes.clearCatalogFilter', () => deps.catalogTree.clearFilter()),
-    register('mailErrorCodes.refreshCatalog', () => deps.server.invalidateCatalog()),
+    register('mailErrorCodes.refreshCatalog', () => deps.server.reloadCatalogs()),
     register('mailErrorCodes.showOutput', () => deps.outputChannel.show(true)),
     register('mailErrorCodes.restartServer', () => deps.restartServer()),
   ];

@@ -110,8 +110,9 @@ export async function showLookup(deps: LookupDeps, initialValue = ''): Promise<v
     if (timer) clearTimeout(timer);
     quickPick.dispose();
   });
-  quickPick.value = initialValue;
-  update(initialValue, 0);
+  // What was typed while the catalog loaded is kept, not replaced.
+  if (!quickPick.value) quickPick.value = initialValue;
+  update(quickPick.value, 0);
 }
 
 /**

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-  CatalogChangedNotification, CatalogRequest, DescribeRequest, FileSummaryRequest, SearchRequest, SummaryChangedNotification,
+  CatalogChangedNotification, CatalogRequest, DescribeRequest, FileSummaryRequest, ReloadCatalogsRequest, SearchRequest,
+  SummaryChangedNotification, WorkspaceTrustedNotification,
   type CatalogResult, type DescribeParams, type DescribeResult, type FileSummary, type SearchResult,
   type SummaryChangedParams,
 } from '../../server/src/protocol';
@@ -14,6 +15,8 @@ export interface ServerApi {
   /** The whole catalog, cached until invalidateCatalog() (custom catalogs can change with the settings). */
   catalog(): Promise<CatalogResult>;
   invalidateCatalog(): void;
+  /** Re-reads the custom catalog files on the server ("Reload Catalog"), then the views ask again. */
+  reloadCatalogs(): Promise<void>;
   readonly onDidChangeCatalog: vscode.Event<void>;
   search(query: string, limit: number, token?: vscode.CancellationToken): Promise<SearchResult>;
   describe(params: DescribeParams, token?: vscode.CancellationToken): Promise<DescribeResult>;
@@ -35,6 +38,11 @@ export function createServerApi(client: BaseLanguageClient, ready: Promise<void>
     catalog = undefined;
     catalogChanged.fire();
   });
+  // Trust can be granted while the server starts or runs (a restart sends it in initializationOptions): told once
+  // the server is ready, not dropped when it comes early.
+  const trust = vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    void ready.then(() => client.sendNotification(WorkspaceTrustedNotification, {}), () => undefined);
+  });
 
   return {
     ready,
@@ -45,6 +53,12 @@ export function createServerApi(client: BaseLanguageClient, ready: Promise<void>
       return catalog;
     },
     invalidateCatalog() {
+      catalog = undefined;
+      catalogChanged.fire();
+    },
+    async reloadCatalogs() {
+      await ready;
+      await client.sendRequest(ReloadCatalogsRequest, {});
       catalog = undefined;
       catalogChanged.fire();
     },
@@ -68,6 +82,7 @@ export function createServerApi(client: BaseLanguageClient, ready: Promise<void>
     dispose() {
       notification.dispose();
       catalogNotification.dispose();
+      trust.dispose();
       catalogChanged.dispose();
       summaryListeners.clear();
     },

@@ -1,6 +1,9 @@
-// The status bar item: permanent and transient finding counts of the active supported file; hidden elsewhere.
+// The status bar item: the failures of the active supported file, counted as a person counts them (recipients that
+// failed in a bounce, deliveries that failed in a log: one per line, whatever the number of codes on it), with its
+// own icon and words so that it never looks like VS Code's Problems counter beside it; hidden elsewhere.
 import * as vscode from 'vscode';
 import type { ActiveFileSummary, SummaryState } from './activeFileSummary';
+import { describe } from './statusText';
 
 export class SummaryStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
@@ -23,16 +26,15 @@ export class SummaryStatusBar implements vscode.Disposable {
       return;
     }
     if (state.kind === 'ready') {
-      const { permanent = 0, transient = 0, unknown = 0 } = state.summary.totals;
-      this.item.text = `$(error) ${permanent} $(warning) ${transient}`;
-      this.item.tooltip = `Mail Error Codes: ${plural(permanent, 'permanent failure')}, ${plural(transient, 'transient failure')}`
-        + `${unknown ? `, ${plural(unknown, 'code')} of unknown class` : ''} in this file.${state.summary.complete ? '' : ' (still scanning)'}\nClick to show them.`;
+      const { text, tooltip } = describe(state.summary);
+      this.item.text = text;
+      this.item.tooltip = tooltip;
     } else if (state.kind === 'loading') {
       this.item.text = '$(sync~spin) Mail codes';
-      this.item.tooltip = 'Mail Error Codes: looking for codes in this file…';
+      this.item.tooltip = 'Mail Error Codes: looking for mail codes in this file…';
     } else {
-      this.item.text = '$(error) ? $(warning) ?';
-      this.item.tooltip = `Mail Error Codes: could not get this file's codes: ${state.message}`;
+      this.item.text = '$(mail) Mail codes ?';
+      this.item.tooltip = `Mail Error Codes: could not get this file's mail codes: ${state.message}`;
     }
     this.item.show();
     this.visible = true;
@@ -42,8 +44,4 @@ export class SummaryStatusBar implements vscode.Disposable {
     this.subscription.dispose();
     this.item.dispose();
   }
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

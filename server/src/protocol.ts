@@ -1,5 +1,6 @@
 // The custom requests and notifications between the extension (client/) and the language server.
 // Method names and payload types only: both sides import this file, so they cannot drift apart.
+import type { FailureCounts } from './core/present/failures';
 import type { CatalogEntry, Family, Severity } from './core/types';
 
 export interface Position { line: number; character: number }
@@ -25,6 +26,9 @@ export interface FileSummaryCode {
   /** The first occurrences, in document order (at most 100). */
   ranges: Range[];
 }
+/** Failures as a person counts them: failed recipients in a bounce, failed deliveries (lines) in a log. */
+export type { FailureCounts };
+
 export interface FileSummary {
   uri: string;
   version: number | null;
@@ -32,13 +36,34 @@ export interface FileSummary {
   complete: boolean;
   totals: Record<FindingClass, number>;
   findings: number;
+  failures: FailureCounts;
   /** Sorted by class (permanent, transient, unknown, intermediate, success), then by count, descending. */
   codes: FileSummaryCode[];
 }
 
 /** `mailErrorCodes/summaryChanged` (server → client): the summary of this document changed. */
 export const SummaryChangedNotification = 'mailErrorCodes/summaryChanged';
-export interface SummaryChangedParams { uri: string; version: number | null; findings: number; totals: Record<FindingClass, number> }
+export interface SummaryChangedParams {
+  uri: string;
+  version: number | null;
+  /** False while the document's analysis is still running (the counts are those of the last one). */
+  complete: boolean;
+  findings: number;
+  totals: Record<FindingClass, number>;
+  failures: FailureCounts;
+}
+
+/** `mailErrorCodes/reloadCatalogs`: re-read the custom catalog files ("Reload Catalog"); resolves when done. */
+export const ReloadCatalogsRequest = 'mailErrorCodes/reloadCatalogs';
+
+/** `mailErrorCodes/workspaceTrusted` (client → server): the user trusted the workspace; custom catalogs may be read. */
+export const WorkspaceTrustedNotification = 'mailErrorCodes/workspaceTrusted';
+
+/** initializationOptions the client sends. */
+export interface InitializationOptions {
+  /** Whether the workspace is trusted (VS Code's workspace trust); custom catalogs are read only then. */
+  trusted?: boolean;
+}
 
 /** `mailErrorCodes/catalogChanged` (server → client): the catalog changed (custom catalogs reloaded); ask again. */
 export const CatalogChangedNotification = 'mailErrorCodes/catalogChanged';

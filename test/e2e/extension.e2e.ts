@@ -15,6 +15,10 @@ const session = useVSCode({ name: 'extension', workspace: join(repoRoot(), 'test
 //   transient (warning): 4.2.2 ×2, 4.4.1 ×1, 452 ×1                                   → 4
 //   success (not a diagnostic by default): 2.0.0 ×2, 250 ×1
 const POSTFIX = { errors: 7, warnings: 4, problems: 11 };
+// Our status bar item counts deliveries, one per line: lines 2 and 5 bounced (550 5.1.1, Gmail 550 5.7.26), lines 4
+// and 7 were deferred (4.4.1, 452 4.2.2); the bounce fixture has one failed and one delayed recipient.
+const POSTFIX_DELIVERIES = '2 failed, 2 deferred';
+const BOUNCE_RECIPIENTS = '1 failed, 1 delayed';
 // The 550 replies in postfix.log: line 2 col 210 and line 5 col 236 (1-based), 3 characters each.
 const POSTFIX_550 = [{ line: 2, col: 210 }, { line: 5, col: 236 }];
 
@@ -116,11 +120,13 @@ test('2. the Problems panel lists the diagnostics of the Postfix log', () => ses
     return c.errors === POSTFIX.errors && c.warnings === POSTFIX.warnings ? c : undefined;
   }, 30_000).catch(async (e) => { throw new Error(`${(e as Error).message}; shows ${JSON.stringify(await problemCounts(s))}`); });
   assert.deepEqual(counts, { errors: POSTFIX.errors, warnings: POSTFIX.warnings });
-  // our own status bar item: "$(error) 7 $(warning) 4"
+  // our own status bar item: deliveries, in words, with the mail icon, unlike the Problems entry's "⊗ 7 ⚠ 4"
   const ours = s.page.locator('.statusbar-item[id*="mailErrorCodes.status"]').first();
-  await pollUntil('the Mail Error Codes status bar item to count 7 and 4', async () =>
-    new RegExp(`^\\D*${POSTFIX.errors}\\D+${POSTFIX.warnings}\\D*$`).test((await ours.innerText()).trim()) || undefined, TIMEOUTS.ui)
+  await pollUntil(`the Mail Error Codes status bar item to say "${POSTFIX_DELIVERIES}"`, async () =>
+    (await ours.innerText()).trim() === POSTFIX_DELIVERIES || undefined, TIMEOUTS.ui)
     .catch(async (e) => { throw new Error(`${(e as Error).message}; shows "${await ours.innerText().catch(() => '?')}"`); });
+  assert.equal(await ours.locator('.codicon-mail').count(), 1, 'the mail icon');
+  assert.equal(await ours.locator('.codicon-error, .codicon-warning').count(), 0, 'not the Problems icons');
 
   await openProblems(s);
   await s.runCommand('View: Toggle Maximized Panel');
@@ -149,6 +155,10 @@ test('3. a bounce (.eml) shows a per-recipient delivery summary', () => session(
   await s.goToLine(37); // Final-Recipient: rfc822; bob@example.org
   await s.waitForEditorText('Final-Recipient: rfc822; bob@example.org');
   await openProblems(s);
+  const ours = s.page.locator('.statusbar-item[id*="mailErrorCodes.status"]').first();
+  await pollUntil(`the status bar to count the bounce's recipients ("${BOUNCE_RECIPIENTS}")`, async () =>
+    (await ours.innerText()).trim() === BOUNCE_RECIPIENTS || undefined, 30_000)
+    .catch(async (e) => { throw new Error(`${(e as Error).message}; shows "${await ours.innerText().catch(() => '?')}"`); });
   const summary = 'bob@example.org: failed permanently (550 5.1.1) — user unknown, hard bounce';
   await pollUntil('the Problems panel to show the summary of bob@example.org', async () =>
     (await problemRows(s)).some((r) => r.includes(summary)) || undefined, 30_000);

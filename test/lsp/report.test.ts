@@ -14,7 +14,7 @@ before(async () => {
 });
 after(() => client.stop());
 
-const request = <T>(method: string, params: unknown) => client.connection.sendRequest<T>(method, params);
+const request = <T>(method: string, params: unknown) => client.request<T>(method, params);
 
 test('a report session: inputs fed in pieces and in order, the report, the events behind a row', async () => {
   const { session } = await request<{ session: number }>(ReportBeginRequest, { names: ['exim.log', 'postfix.log', 'broken.bin'] });

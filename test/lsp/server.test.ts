@@ -12,8 +12,11 @@ import { TestClient } from './client';
 let client: TestClient;
 before(async () => {
   client = new TestClient();
-  await client.start();
+  // A trusted workspace: custom catalogs are read (test/lsp/trust.test.ts covers Restricted Mode).
+  await client.start({ initializationOptions: { trusted: true } });
 });
+
+const stats = () => client.request<{ fullScans: number; catalogBuilds: number }>('$/mailErrorCodes/stats');
 after(() => client.stop());
 
 async function hoverText(uri: string, line: number, character: number): Promise<string> {
@@ -67,7 +70,7 @@ test('hostile text in a log is shown as text in the hover', async () => {
 
 test('the file summary aggregates by code with counts, classes and first ranges', async () => {
   const uri = 'file:///logs/postfix.log';
-  const summary: FileSummary = await client.connection.sendRequest('mailErrorCodes/fileSummary', { uri });
+  const summary: FileSummary = await client.request('mailErrorCodes/fileSummary', { uri });
   assert.equal(summary.complete, true);
   const byCode = new Map(summary.codes.map((c) => [c.code, c]));
   assert.equal(byCode.get('5.1.1')!.count, 2);
@@ -108,19 +111,41 @@ test('a bounce .eml shows a per-recipient summary, with its own hover', async ()
 test('settings apply without restart: the cap on diagnostics, success codes, severities', async () => {
   const uri = 'file:///logs/postfix.log';
   const versionBefore = client.diagnostics.get(uri)!.version;
-  const published = client.waitFor(() => client.diagnostics.get(uri)!.diagnostics.length === 3);
-  await client.configure({ maxDiagnosticsPerFile: 2 });
-  await published;
-  const capped = client.diagnostics.get(uri)!.diagnostics;
+  const scansBefore = (await stats()).fullScans;
+  let count = client.publishCount(uri);
+  client.configure({ maxDiagnosticsPerFile: 2 });
+  const capped = await client.publishedAfter(uri, count, 'the diagnostics of postfix.log republished with the cap');
+  assert.equal(capped.length, 3);
   assert.equal(client.diagnostics.get(uri)!.version, versionBefore);
   assert.match(capped[2].message as string, /^\d+ more mail codes are not shown/);
-  const withSuccess = client.waitFor(() => client.diagnostics.get(uri)!.diagnostics.some((d) => d.code === '250'));
-  await client.configure({ showSuccessCodes: true, severity: { transient: 'error' } });
-  await withSuccess;
-  const d = client.diagnostics.get(uri)!.diagnostics;
+  count = client.publishCount(uri);
+  client.configure({ showSuccessCodes: true, severity: { transient: 'error' } });
+  const d = await client.publishedAfter(uri, count, 'the diagnostics of postfix.log republished with success codes');
   assert.equal(d.find((x) => x.code === '250')!.severity, 3);
   assert.equal(d.find((x) => x.code === '4.4.1')!.severity, 1);
-  await client.configure({});
+  // How findings are shown changed, not what is found: republished, never rescanned.
+  assert.equal((await stats()).fullScans, scansBefore, 'a republish, not a rescan');
+  // What is found changes with the families: that is a rescan.
+  count = client.publishCount(uri);
+  client.configure({ families: { enhanced: false } });
+  const withoutEnhanced = await client.publishedAfter(uri, count, 'postfix.log rescanned without enhanced codes');
+  assert.ok(!withoutEnhanced.some((x) => x.code === '4.4.1'));
+  assert.ok((await stats()).fullScans > scansBefore, 'a rescan');
+  count = client.publishCount(uri);
+  client.configure({});
+  await client.publishedAfter(uri, count, 'postfix.log back to the defaults');
+});
+
+test('maxDiagnosticsPerFile 0 reports none at all, not even the note about the others', async () => {
+  const uri = 'file:///logs/postfix.log';
+  const count = client.publishCount(uri);
+  client.configure({ maxDiagnosticsPerFile: 0 });
+  assert.deepEqual(await client.publishedAfter(uri, count, 'postfix.log republished with no diagnostics'), []);
+  const summary: FileSummary = await client.request('mailErrorCodes/fileSummary', { uri });
+  assert.ok(summary.findings > 0, 'the summary still counts every code');
+  const back = client.publishCount(uri);
+  client.configure({});
+  assert.ok((await client.publishedAfter(uri, back, 'postfix.log with the default cap')).length > 0);
 });
 
 test('invalid settings and custom catalogs give one clear message and fall back', async () => {
@@ -129,39 +154,46 @@ test('invalid settings and custom catalogs give one clear message and fall back'
   writeFileSync(bad, JSON.stringify({ entries: [{ id: 'acme.1', family: 'reply', code: '599', title: 'x', meaning: 'short', causes: [], actions: { sender: ['x'] }, severity: 'permanent', sources: [{ title: 'Acme' }] }] }));
   const good = join(dir, 'good.json');
   writeFileSync(good, JSON.stringify({ entries: [{ id: 'acme.quota', family: 'provider', provider: 'acme', providerName: 'Acme Mail', code: '552 5.2.2', codes: ['552', '5.2.2'], phrases: ['Acme quota exceeded'], title: 'Acme mailbox quota', meaning: 'The Acme mailbox of the recipient is over its quota.', causes: ['The user keeps everything.'], actions: { sender: ['Ask the recipient to clean up.'] }, severity: 'permanent', sources: [{ title: 'Acme runbook' }] }] }));
-  const shown = client.waitFor(() => ['bad.json', 'missing.json', 'maxDiagnosticsPerFile'].every((s) => client.messages.some((m) => m.message.includes(s))));
-  await client.configure({ maxDiagnosticsPerFile: 'many', customCatalogs: [bad, good, join(dir, 'missing.json')] });
+  const shown = client.waitFor(() => ['bad.json', 'missing.json', 'maxDiagnosticsPerFile'].every((s) => client.messages.some((m) => m.message.includes(s))), 'warnings about bad.json, missing.json and maxDiagnosticsPerFile');
+  client.configure({ maxDiagnosticsPerFile: 'many', customCatalogs: [bad, good, join(dir, 'missing.json')] });
   await shown;
   const badMessage = client.messages.find((m) => m.message.includes('bad.json'))!.message;
   assert.match(badMessage, /#\/entries\/0/);
+  assert.match(badMessage, /#\/entries\/0\/meaning: a value of the wrong size/);
   assert.ok(client.messages.some((m) => m.message.includes('missing.json') && /cannot be read/.test(m.message)));
   const uri = 'file:///logs/acme.log';
   const diagnostics = await client.open(uri, 'Nov 23 mx said: 552 5.2.2 Acme quota exceeded for bob\n');
   assert.ok(diagnostics.some((d) => d.code === '552 5.2.2'), 'the custom entry is used');
   assert.ok(diagnostics.some((d) => d.code === '552'), 'the built-in catalog still works');
   const count = client.messages.length;
-  await client.configure({ maxDiagnosticsPerFile: 'many', customCatalogs: [bad, good, join(dir, 'missing.json')] });
-  const republished = await client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '');
-  assert.ok(republished.length > 0);
+  const builds = (await stats()).catalogBuilds;
+  // The same settings again: once the refresh has republished the open document, it has reported all it would.
+  const published = client.publishCount(uri);
+  client.configure({ maxDiagnosticsPerFile: 'many', customCatalogs: [bad, good, join(dir, 'missing.json')] });
+  const republished = await client.publishedAfter(uri, published, 'acme.log republished after the same settings');
+  assert.ok(republished.some((d) => d.code === '552 5.2.2'));
   assert.equal(client.messages.length, count, 'the same problems are not shown again');
-  await client.configure({});
+  assert.equal((await stats()).catalogBuilds, builds, 'the custom catalog is not rebuilt for the same files');
+  const restored = client.publishCount(uri);
+  client.configure({});
+  assert.ok(!(await client.publishedAfter(uri, restored, 'acme.log without the custom catalog')).some((d) => d.code === '552 5.2.2'));
 });
 
 test('a closed document is forgotten and its diagnostics cleared; other files are not ours', async () => {
   const uri = 'file:///logs/closing.log';
   await client.open(uri, 'host said: 550 5.1.1 unknown\n');
   await client.close(uri);
-  assert.equal(await client.connection.sendRequest('mailErrorCodes/fileSummary', { uri }), null);
+  assert.equal(await client.request('mailErrorCodes/fileSummary', { uri }), null);
   client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///src/app.js', languageId: 'javascript', version: 1, text: 'said: 550 5.1.1' } });
-  assert.equal(await client.connection.sendRequest('mailErrorCodes/fileSummary', { uri: 'file:///src/app.js' }), null);
+  assert.equal(await client.request('mailErrorCodes/fileSummary', { uri: 'file:///src/app.js' }), null);
 });
 
 test('catalog, search and describe requests serve the client', async () => {
-  const catalog: { entries: { id: string }[] } = await client.connection.sendRequest('mailErrorCodes/catalog', {});
+  const catalog: { entries: { id: string }[] } = await client.request('mailErrorCodes/catalog', {});
   assert.ok(catalog.entries.length > 400);
-  const search: { entries: { id: string }[] } = await client.connection.sendRequest('mailErrorCodes/search', { query: '0x800ccc0e' });
+  const search: { entries: { id: string }[] } = await client.request('mailErrorCodes/search', { query: '0x800ccc0e' });
   assert.equal(search.entries[0].id, 'outlook.0x800ccc0e');
-  const page: { title: string; markdown: string } = await client.connection.sendRequest('mailErrorCodes/describe', { id: 'outlook.0x800ccc0e' });
+  const page: { title: string; markdown: string } = await client.request('mailErrorCodes/describe', { id: 'outlook.0x800ccc0e' });
   assert.match(page.title, /0x800CCC0E/);
   assert.match(page.markdown, /FAILED_TO_CONNECT/);
   assert.match(page.markdown, /## What to do/);
@@ -171,12 +203,12 @@ test('files.include applies to open documents at once, both ways', async () => {
   const uri = 'file:///logs/include.log';
   const before = await client.open(uri, 'host said: 550 5.1.1 unknown\n');
   assert.ok(before.length > 0);
-  const cleared = client.waitFor(() => client.diagnostics.get(uri)?.diagnostics.length === 0);
-  await client.configure({ files: { include: ['**/*.txt'] } });
+  const cleared = client.waitFor(() => client.diagnostics.get(uri)?.diagnostics.length === 0, 'the diagnostics of include.log to be cleared');
+  client.configure({ files: { include: ['**/*.txt'] } });
   await cleared;
-  assert.equal(await client.connection.sendRequest('mailErrorCodes/fileSummary', { uri }), null);
-  const back = client.waitFor(() => (client.diagnostics.get(uri)?.diagnostics.length ?? 0) > 0);
-  await client.configure({});
+  assert.equal(await client.request('mailErrorCodes/fileSummary', { uri }), null);
+  const back = client.waitFor(() => (client.diagnostics.get(uri)?.diagnostics.length ?? 0) > 0, 'include.log to be scanned again');
+  client.configure({});
   await back;
 });
 

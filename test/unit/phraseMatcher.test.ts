@@ -10,7 +10,7 @@ import type { CatalogEntry } from '../../server/src/core/types';
 const runs = Number(process.env.FUZZ_RUNS ?? 300);
 const seed = Number(process.env.FUZZ_SEED ?? 20261123);
 
-const pieces = ['mail', 'Mail', 'MAIL', 'box', 'full', ' ', '  ', '\t', '\n', '\\n', '\\t', '\\x', '550', '550-', '421 ', '4.7.0', '5.1.1 ', '#5.1.1', '2', '9', '’', '‘', '"', '“', "'", 'é', 'É', 'İ', 'ß', '\u00a0', '\u2028', '😀', '-', '.', ':', 'x'];
+const pieces = ['mail', "\\'", '\\"', 'Mail', 'MAIL', 'box', 'full', ' ', '  ', '\t', '\n', '\\n', '\\t', '\\x', '550', '550-', '421 ', '4.7.0', '5.1.1 ', '#5.1.1', '2', '9', '’', '‘', '"', '“', "'", 'é', 'É', 'İ', 'ß', '\u00a0', '\u2028', '😀', '-', '.', ':', 'x'];
 const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
 const phrase = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }).map((p) => p.join('')).filter((p) => normalize(p).length >= 3);
 

@@ -22,7 +22,14 @@ export class InThisFileTree implements vscode.TreeDataProvider<FileSummaryCode>,
 
   constructor(private readonly summary: ActiveFileSummary) {
     this.view = vscode.window.createTreeView(IN_THIS_FILE_VIEW, { treeDataProvider: this });
-    this.disposables.push(this.view, this.changed, summary.onDidChange(() => this.update()));
+    this.disposables.push(
+      this.view,
+      this.changed,
+      summary.onDidChange(() => this.update()),
+      // The rows need the codes, which the summary only asks for while the view shows them.
+      summary.readCodesWhile(() => this.view.visible),
+      this.view.onDidChangeVisibility(({ visible }) => { if (visible) void summary.refreshCodes(); }),
+    );
     this.update();
   }
 

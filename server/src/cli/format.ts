@@ -6,7 +6,7 @@ import { CLASS_ORDER } from '../core/present/summary';
 import type { Finding } from '../core/scan/finding';
 import type { Hit } from './scan';
 import type { Output } from './output';
-import { clean, type Style } from './terminal';
+import { clean, cleanLine, toJson, type Style } from './terminal';
 
 /** One line of the summary: a code and how often it was found. */
 export interface SummaryGroup {
@@ -48,7 +48,7 @@ export function textFormatter(out: Output, style: Style): Formatter {
   const paint: Record<Level, (s: string) => string> = { error: style.red, warning: style.yellow, information: style.blue };
   return {
     hit(file, hit, level) {
-      out.line(`${style.bold(`${clean(file)}:${hit.line}:${hit.character + 1}:`)} ${paint[level](level)} ${style.cyan(clean(shownCode(hit)))} ${clean(hit.finding.title)}`);
+      out.line(`${style.bold(`${cleanLine(file)}:${hit.line}:${hit.character + 1}:`)} ${paint[level](level)} ${style.cyan(cleanLine(shownCode(hit)))} ${cleanLine(hit.finding.title)}`);
     },
     end() {},
   };
@@ -58,7 +58,7 @@ export function jsonFormatter(out: Output): Formatter {
   return {
     hit(file, hit, level) {
       const f = hit.finding;
-      out.line(JSON.stringify({ file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, severity: level, title: f.title }));
+      out.line(toJson({ file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, severity: level, title: f.title }));
     },
     end() {},
   };
@@ -105,11 +105,11 @@ export function sarifFormatter(out: Output, catalog: Catalog, version: string): 
         message: { text: f.family === 'dsn-summary' || f.family === 'provider' ? f.title : `${f.code} ${f.title}` },
         locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: { startLine: hit.line, startColumn: hit.character + 1, endLine: hit.endLine, endColumn: hit.endCharacter + 1 } } }],
       };
-      out.line((count++ ? ',' : '') + JSON.stringify(result));
+      out.line((count++ ? ',' : '') + toJson(result));
     },
     end() {
       const driver = { name: 'mail-error-codes', version, informationUri: 'https://github.com/mail-error-codes/mail-error-codes', rules: [...rules.values()].map((r) => r.rule) };
-      out.line(`],"tool":${JSON.stringify({ driver })},"columnKind":"utf16CodeUnits"}]}`);
+      out.line(`],"tool":${toJson({ driver })},"columnKind":"utf16CodeUnits"}]}`);
     },
   };
 }
@@ -165,7 +165,7 @@ export function summaryFormatter(out: Output, style: Style, format: 'text' | 'js
       const rank = new Map(CLASS_ORDER.map((c, i) => [c, i]));
       const sorted = [...groups].sort((a, b) => rank.get(a.class)! - rank.get(b.class)! || b.count - a.count || a.code.localeCompare(b.code));
       if (format === 'json') {
-        for (const g of sorted) out.line(JSON.stringify({ code: g.code, family: g.family, class: g.class, severity: levelOf(g.class, all), count: g.count, title: g.title }));
+        for (const g of sorted) out.line(toJson({ code: g.code, family: g.family, class: g.class, severity: levelOf(g.class, all), count: g.count, title: g.title }));
         return;
       }
       const paint: Record<Level, (s: string) => string> = { error: style.red, warning: style.yellow, information: style.blue };

@@ -14,7 +14,7 @@ import { planJobs, runParallel, runWorker, threadsFor, type WorkerFormat } from 
 import { REPORT_HELP, REPORT_USAGE, reportCommand } from './report';
 import { scanInput } from './scan';
 import { fileInput, reasonOf, stdinInput } from './source';
-import { clean, styleFor, wantsColour } from './terminal';
+import { clean, cleanLine, styleFor, wantsColour } from './terminal';
 
 const NAME = 'mail-error-codes';
 
@@ -178,7 +178,8 @@ async function scanCommand(args: string[]): Promise<number> {
       format: { format, colour, all: options.all },
       counts: formatter.counts,
       out,
-      report: (file, message) => process.stderr.write(`${NAME}: ${clean(file)}: ${message}\n`),
+      note: (file, message) => process.stderr.write(`${NAME}: ${cleanLine(file)}: ${cleanLine(message)}\n`),
+      fail: (file, reason) => process.stderr.write(`${NAME}: ${cleanLine(file)}: ${reason}\n`),
     }));
   }
   for (const file of jobs ? [] : options.files) {
@@ -206,12 +207,12 @@ async function scanCommand(args: string[]): Promise<number> {
               }
             }
           : undefined,
-        note: (message) => process.stderr.write(`${NAME}: ${clean(input.name)}: ${message}\n`),
+        note: (message) => process.stderr.write(`${NAME}: ${cleanLine(input.name)}: ${cleanLine(message)}\n`),
       });
     } catch (error) {
       unreadable = true;
       await out.flush();
-      process.stderr.write(`${NAME}: ${clean(input.name)}: ${reasonOf(error)}\n`);
+      process.stderr.write(`${NAME}: ${cleanLine(input.name)}: ${reasonOf(error)}\n`);
     }
   }
   formatter.end();
@@ -238,7 +239,7 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${NAME}: ${error.message}\n${USAGE}\n`);
+    process.stderr.write(`${NAME}: ${cleanLine(error.message)}\n${USAGE}\n`);
     return 2;
   }
 }
@@ -251,7 +252,7 @@ else main(process.argv.slice(2)).then(
     process.exitCode = status;
   },
   (error) => {
-    process.stderr.write(`${NAME}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`${NAME}: internal error: ${clean(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     process.exitCode = 3;
   },
 );

@@ -1,6 +1,7 @@
 // Buffered writes to stdout that respect back-pressure (memory stays flat when the reader is slow) and end quietly
 // when the reader goes away (`| head`): EPIPE exits with status 0 and no message.
 import { once } from 'node:events';
+import { cleanLine } from './terminal';
 
 const FLUSH_AT = 64 * 1024;
 
@@ -12,7 +13,7 @@ export class Output {
   constructor(private readonly stream: NodeJS.WriteStream | null = process.stdout) {
     stream?.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(0);
-      process.stderr.write(`mail-error-codes: cannot write output: ${error.message}\n`);
+      process.stderr.write(`mail-error-codes: cannot write output: ${cleanLine(error.message)}\n`);
       process.exit(2);
     });
   }

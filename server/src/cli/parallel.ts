@@ -122,8 +122,9 @@ export interface ParallelRun {
   /** The summary's counts (summary format). */
   counts?: SummaryCounts;
   out: Output;
-  /** A remark or a failure about an input, as the main thread prints it. */
-  report(file: string, message: string): void;
+  /** A remark about an input, and the reason it could not be read, as the main thread prints them. */
+  note(file: string, message: string): void;
+  fail(file: string, reason: string): void;
 }
 
 /** Runs the jobs on `threads` worker threads; returns the worst level found and whether an input could not be read. */
@@ -188,11 +189,11 @@ export async function runParallel(jobs: Job[], threads: number, run: ParallelRun
         if (r.groups) run.counts?.merge(r.groups);
         worst = Math.max(worst, r.worst);
         if (r.notes.length || r.error) await run.out.flush();
-        for (const note of r.notes) run.report(job.path, note);
+        for (const note of r.notes) run.note(job.path, note);
         if (r.error) {
           unreadable = true;
           failed.add(job.input);
-          run.report(job.path, r.error);
+          run.fail(job.path, r.error);
         }
       }
       await run.out.drain();

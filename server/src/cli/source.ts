@@ -1,6 +1,7 @@
 // Inputs as bytes: a file or standard input read into the caller's buffer. Problems become one clear reason.
 import { open } from 'node:fs/promises';
 import { BINARY_PROBE, isBinary } from '../core/binary';
+import { cleanLine } from './terminal';
 
 /** An input that cannot be scanned: the reason is printed as `mail-error-codes: FILE: reason`. */
 export class InputError extends Error {}
@@ -35,10 +36,11 @@ const REASONS: Record<string, string> = {
   EMFILE: 'too many open files',
 };
 
+/** Why an input could not be read, in words, ready for a terminal (a system message can quote the file name). */
 export function reasonOf(error: unknown): string {
-  if (error instanceof InputError) return error.message;
+  if (error instanceof InputError) return cleanLine(error.message);
   const code = (error as NodeJS.ErrnoException)?.code;
-  return (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
+  return cleanLine((code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error)));
 }
 
 /** Reads the input's first bytes (at least its first 8 KB, unless it is shorter) and refuses binary input. */

@@ -1,11 +1,12 @@
 // The core's entry point: everything found in a document, whether a log, a transcript or a whole message (.eml).
 import type { Catalog } from './catalog/catalog';
-import { decodeBody } from './dsn/decode';
+import { decodeBodyInSteps, toRaw } from './dsn/decode';
 import { looksLikeMessage, parseMessage, type MimePart } from './dsn/mime';
 import { CATEGORY_TITLES, readDeliveryStatus, type RecipientBlock } from './dsn/summary';
 import { makeFinding, type Finding } from './scan/finding';
 import { bounceBody, bounceSender, bounceSubject, returnedMessageStart } from './scan/rules';
 import { scan, type ScanOptions } from './scan/scanner';
+import { runSteps, scanInSteps, type Steps } from './steps';
 
 export interface AnalyzeOptions extends ScanOptions {
   /** Treat the text as an Internet message (.eml); by default it is detected from the text. */
@@ -13,12 +14,17 @@ export interface AnalyzeOptions extends ScanOptions {
 }
 
 export function analyze(text: string, catalog: Catalog, options: AnalyzeOptions = {}): Finding[] {
+  return runSteps(analyzeInSteps(text, catalog, options));
+}
+
+/** analyze() in steps (./steps.ts), for hosts that must stay responsive: yields between parts and slices of parts. */
+export function* analyzeInSteps(text: string, catalog: Catalog, options: AnalyzeOptions = {}): Steps<Finding[]> {
   // Old Mac files end lines with CR alone: read them with LF in its place (same length, so offsets stay valid).
   if (text.indexOf('\n') < 0 && text.indexOf('\r') >= 0) text = text.replace(/\r/g, '\n');
   const asMessage = options.message ?? looksLikeMessage(text);
-  if (!asMessage) return scan(text, catalog, 0, text.length, options);
+  if (!asMessage) return yield* scanInSteps(text, catalog, 0, text.length, options);
   const findings: Finding[] = [];
-  for (const [start, end] of mboxMessages(text)) append(findings, analyzeMessage(text, catalog, options, start, end));
+  for (const [start, end] of mboxMessages(text)) append(findings, yield* analyzeMessage(text, catalog, options, start, end));
   return findings;
 }
 
@@ -33,17 +39,19 @@ function mboxMessages(text: string): [number, number][] {
   return starts.map((s, i) => [s, i + 1 < starts.length ? starts[i + 1] : text.length]);
 }
 
-function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions, start: number, end: number): Finding[] {
+function* analyzeMessage(text: string, catalog: Catalog, options: ScanOptions, start: number, end: number): Steps<Finding[]> {
   const root = parseMessage(text, start, end);
   const report = isDeliveryReport(text, root);
   const findings: Finding[] = [];
-  const scanText = (from: number, to: number, inReport: boolean) => {
+  // Generators, so that a large part is read in slices (./steps.ts) between which the host may do other work.
+  function* scanText(from: number, to: number, inReport: boolean): Steps<void> {
     // In a report, the text from "--- Below this line is a copy of the message" on is the returned message.
     const cut = inReport ? returnedMessageAt(text, from, to) : to;
-    append(findings, scan(text, catalog, from, cut, { ...options, bounce: inReport }));
-    if (cut < to) append(findings, scan(text, catalog, cut, to, options));
-  };
-  const visit = (part: MimePart, inOriginal: boolean) => {
+    append(findings, yield* scanInSteps(text, catalog, from, cut, { ...options, bounce: inReport }));
+    if (cut < to) append(findings, yield* scanInSteps(text, catalog, cut, to, options));
+  }
+  function* visit(part: MimePart, inOriginal: boolean): Steps<void> {
+    yield;
     // Every part's header block is text worth scanning (Subject, X-Failed-Recipients, Diagnostic fields).
     append(findings, scan(text, catalog, part.headerStart, part.bodyStart, options));
     const inReport = report && !inOriginal;
@@ -51,39 +59,38 @@ function analyzeMessage(text: string, catalog: Catalog, options: ScanOptions, st
       // A multipart whose structure cannot be followed (no boundary, or none of its lines) is read as text; the
       // preamble before the first part is text too (some MTAs write the report there).
       const first = part.children[0];
-      scanText(part.bodyStart, first ? first.headerStart : part.bodyEnd, inReport);
-      for (const child of part.children) visit(child, inOriginal);
+      yield* scanText(part.bodyStart, first ? first.headerStart : part.bodyEnd, inReport);
+      for (const child of part.children) yield* visit(child, inOriginal);
       return;
     }
     if (part.children.length) {
-      for (const child of part.children) visit(child, true);
+      for (const child of part.children) yield* visit(child, true);
       return;
     }
     const textual = isTextual(part.contentType);
     if (!textual && !holdsText(text, part)) return;
     const partReport = inReport && part.contentType !== 'text/rfc822-headers' && !part.contentType.startsWith('message/rfc822');
     const charset = part.params.charset;
-    const decoded = textual && (part.encoding === 'base64' || part.encoding === 'quoted-printable') ? decodeBody(text, part.bodyStart, part.bodyEnd, part.encoding, charset) : undefined;
+    const decoded = textual && (part.encoding === 'base64' || part.encoding === 'quoted-printable') ? yield* decodeBodyInSteps(text, part.bodyStart, part.bodyEnd, part.encoding, charset) : undefined;
     if (decoded) {
       const d = decoded.text;
       const cut = partReport ? returnedMessageAt(d, 0, d.length) : d.length;
-      const found = [...scan(d, catalog, 0, cut, { ...options, bounce: partReport }), ...(cut < d.length ? scan(d, catalog, cut, d.length, options) : [])];
-      for (const f of found) {
-        findings.push({ ...f, start: decoded.rawOffset[f.start], end: Math.max(decoded.rawOffset[f.end - 1] + 1, decoded.rawOffset[f.end]) });
-      }
+      const found = yield* scanInSteps(d, catalog, 0, cut, { ...options, bounce: partReport });
+      if (cut < d.length) append(found, yield* scanInSteps(d, catalog, cut, d.length, options));
+      for (const f of found) findings.push({ ...f, ...toRaw(decoded, f.start, f.end) });
     } else {
-      scanText(part.bodyStart, part.bodyEnd, partReport);
+      yield* scanText(part.bodyStart, part.bodyEnd, partReport);
     }
     if (isDeliveryStatus(part.contentType)) {
       const blocks = decoded ? readDeliveryStatus(decoded.text) : readDeliveryStatus(text, part.bodyStart, part.bodyEnd);
       for (const block of blocks) {
-        const start = decoded ? decoded.rawOffset[block.start] : block.start;
-        const end = decoded ? decoded.rawOffset[Math.max(block.start, block.end - 1)] + 1 : block.end;
+        const { start, end } = decoded ? toRaw(decoded, block.start, block.end) : block;
         findings.push(summaryFinding(block, start, end));
       }
     }
-  };
-  visit(root, false);
+  }
+  yield* visit(root, false);
+  yield;
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return dedupe(findings);
 }

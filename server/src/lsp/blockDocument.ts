@@ -7,15 +7,30 @@ export type ContentChange = { range: Range; text: string } | { text: string };
 
 const TARGET = 64 * 1024;
 
-/** Cuts text into blocks that end at a line break (but the last), of about TARGET characters. */
+const LF = 10;
+const CR = 13;
+const BREAK = /[\r\n]/g;
+
+/**
+ * Where the line break at or after `from` ends: a line ends at "\n", "\r\n" or a lone "\r", as the protocol (and
+ * TextDocument) count lines. -1 when there is none.
+ */
+function breakEndFrom(text: string, from: number): number {
+  BREAK.lastIndex = from;
+  const m = BREAK.exec(text);
+  if (!m) return -1;
+  return text.charCodeAt(m.index) === CR && text.charCodeAt(m.index + 1) === LF ? m.index + 2 : m.index + 1;
+}
+
+/** Cuts text into blocks that end with a whole line break (but the last), of about TARGET characters. */
 function split(text: string): string[] {
   const blocks: string[] = [];
   let pos = 0;
   while (pos < text.length) {
     let end = Math.min(text.length, pos + TARGET);
     if (end < text.length) {
-      const nl = text.indexOf('\n', end - 1);
-      end = nl < 0 ? text.length : nl + 1;
+      const after = breakEndFrom(text, end - 1);
+      end = after < 0 ? text.length : after;
     }
     blocks.push(text.slice(pos, end));
     pos = end;
@@ -23,10 +38,16 @@ function split(text: string): string[] {
   return blocks.length ? blocks : [''];
 }
 
+/** Line breaks in a block ("\r\n" counts once; blocks never split one). */
 function countLines(block: string): number {
   let n = 0;
-  for (let i = block.indexOf('\n'); i >= 0; i = block.indexOf('\n', i + 1)) n++;
+  for (let i = breakEndFrom(block, 0); i >= 0; i = breakEndFrom(block, i)) n++;
   return n;
+}
+
+function endsWithBreak(block: string): boolean {
+  const c = block.charCodeAt(block.length - 1);
+  return c === LF || c === CR;
 }
 
 export class BlockDocument {
@@ -73,26 +94,35 @@ export class BlockDocument {
   }
 
   offsetAt(position: Position): number {
-    const line = Math.max(0, position.line);
-    if (line > this.lines[this.blocks.length]) return this.length;
-    const b = this.blockOfLine(line);
+    if (position.line < 0) return 0;
+    if (position.line > this.lines[this.blocks.length]) return this.length;
+    const b = this.blockOfLine(position.line);
     const offsets = this.offsetsOf(b);
-    const k = line - this.lines[b];
-    const lineStart = k < offsets.length ? offsets[k] : this.blocks[b].length;
-    let lineEnd = k + 1 < offsets.length ? offsets[k + 1] - 1 : this.blocks[b].length;
-    if (lineEnd > lineStart && this.blocks[b].charCodeAt(lineEnd - 1) === 13 && lineEnd < this.blocks[b].length) lineEnd--;
-    if (k + 1 >= offsets.length && this.blocks[b].endsWith('\n')) lineEnd = Math.max(lineStart, this.blocks[b].length - 1);
-    return this.starts[b] + Math.min(lineStart + Math.max(0, position.character), lineEnd);
+    const k = position.line - this.lines[b];
+    // The empty last line after a final line break.
+    if (k >= offsets.length) return this.length;
+    const lineStart = this.starts[b] + offsets[k];
+    if (position.character <= 0) return lineStart;
+    const nextLine = k + 1 < offsets.length ? this.starts[b] + offsets[k + 1] : this.starts[b + 1];
+    // Past the end of the line: its end, before the line break (both characters of "\r\n").
+    return this.starts[b] + this.beforeBreak(b, offsets[k], Math.min(lineStart + position.character, nextLine) - this.starts[b]);
   }
 
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.length));
     const b = this.blockAt(offset);
     const local = offset - this.starts[b];
-    if (local === this.blocks[b].length && this.blocks[b].endsWith('\n')) return { line: this.lines[b + 1], character: 0 };
+    if (local === this.blocks[b].length && endsWithBreak(this.blocks[b])) return { line: this.lines[b + 1], character: 0 };
     const offsets = this.offsetsOf(b);
     const k = lastAtMost(offsets, local, offsets.length);
-    return { line: this.lines[b] + k, character: local - offsets[k] };
+    return { line: this.lines[b] + k, character: this.beforeBreak(b, offsets[k], local) - offsets[k] };
+  }
+
+  /** Moves an offset of block b that lies in (or after) the line break of its line back to the end of that line. */
+  private beforeBreak(b: number, lineStart: number, local: number): number {
+    const block = this.blocks[b];
+    while (local > lineStart && (block.charCodeAt(local - 1) === LF || block.charCodeAt(local - 1) === CR)) local--;
+    return local;
   }
 
   /** Offset of the start of the line that holds `offset`. */
@@ -113,13 +143,15 @@ export class BlockDocument {
     let start = this.offsetAt(change.range.start);
     let end = this.offsetAt(change.range.end);
     if (end < start) [start, end] = [end, start];
-    const first = this.blockAt(start);
+    let first = this.blockAt(start);
     let last = end >= this.length ? this.blocks.length - 1 : this.blockAt(end);
     let combined = this.blocks.slice(first, last + 1).join('');
     const base = this.starts[first];
     combined = combined.slice(0, start - base) + change.text + combined.slice(end - base);
-    // Blocks end at line breaks: when the edit removed the last one of the block, the next block joins in.
-    while (!combined.endsWith('\n') && last + 1 < this.blocks.length) combined += this.blocks[++last];
+    // Blocks end at whole line breaks: when the edit removed the last one of the block, or left a "\r" that the next
+    // block's "\n" completes, the next block joins in; a "\n" now first after a block's final "\r", the block before.
+    while (last + 1 < this.blocks.length && (!endsWithBreak(combined) || (combined.charCodeAt(combined.length - 1) === CR && this.blocks[last + 1].charCodeAt(0) === LF))) combined += this.blocks[++last];
+    if (first > 0 && combined.charCodeAt(0) === LF && this.blocks[first - 1].endsWith('\r')) combined = this.blocks[--first] + combined;
     const fresh = combined === '' && this.blocks.length > 1 ? [] : split(combined);
     this.blocks.splice(first, last - first + 1, ...fresh);
     this.newlines.splice(first, last - first + 1, ...fresh.map(countLines));
@@ -161,10 +193,10 @@ export class BlockDocument {
     let offsets = this.lineOffsets[b];
     if (!offsets) {
       const block = this.blocks[b];
-      offsets = new Int32Array(this.newlines[b] + (block.endsWith('\n') ? 0 : 1) || 1);
+      offsets = new Int32Array(this.newlines[b] + (endsWithBreak(block) ? 0 : 1) || 1);
       let k = 0;
       offsets[k++] = 0;
-      for (let i = block.indexOf('\n'); i >= 0 && i + 1 < block.length; i = block.indexOf('\n', i + 1)) offsets[k++] = i + 1;
+      for (let i = breakEndFrom(block, 0); i >= 0 && i < block.length; i = breakEndFrom(block, i)) offsets[k++] = i;
       this.lineOffsets[b] = offsets;
     }
     return offsets;

@@ -1,15 +1,21 @@
 // What the server knows of each open document: its text and what was found in it, kept up to date incrementally.
-// A full scan runs in chunks and yields between them; an edit to a scanned document rescans only the lines it touched.
+// A full analysis runs in time slices and yields between them, and a newer version of the document cancels it; an
+// edit to a scanned log rescans only the lines it touched. Until a message's new analysis is done, its previous
+// findings (moved with the edits) answer hovers.
 import { BlockDocument, type ContentChange } from './blockDocument';
-import { analyze } from '../core/analyze';
+import { analyzeInSteps } from '../core/analyze';
 import type { Catalog } from '../core/catalog/catalog';
 import { looksLikeMessage } from '../core/dsn/mime';
 import type { Finding } from '../core/scan/finding';
 import { scan } from '../core/scan/scanner';
+import { scanInSteps, type Steps } from '../core/steps';
 import type { Family } from '../core/types';
+import { DEFAULTS, type Settings } from './settings';
 
-/** Characters scanned between two yields of a full scan. */
-export const CHUNK = 1 << 20;
+/** Work between two yields of a full analysis: short enough for a hover or a keystroke to wait for it unnoticed. */
+export const SLICE_MS = 8;
+/** Above this size (in UTF-16 units, about the bytes of a mostly ASCII file) a message is scanned as plain text. */
+export const MAX_MESSAGE = 64 * 1024 * 1024;
 
 export interface TrackedDocument {
   doc: BlockDocument;
@@ -23,18 +29,23 @@ export interface TrackedDocument {
   generation: number;
   /** Whether the settings make it ours (files.include). Other open documents are only kept up to date, not scanned. */
   active: boolean;
+  /** What the findings are (to be) made with: the document's catalog and families. */
+  catalog: Catalog;
+  families: ReadonlySet<Family>;
+  /** The settings of the document's folder, as last read. */
+  settings: Settings;
 }
 
-export interface ScanEnvironment {
-  catalog(): Catalog;
-  families(): ReadonlySet<Family>;
+export interface ScanHost {
   yieldNow(): Promise<void>;
 }
 
 export class DocumentStore {
   private readonly docs = new Map<string, TrackedDocument>();
+  /** Full analyses finished (for tests and the benchmark: a republish must not be a rescan). */
+  fullScans = 0;
 
-  constructor(private readonly env: ScanEnvironment) {}
+  constructor(private readonly host: ScanHost, private readonly defaultCatalog: Catalog) {}
 
   get(uri: string): TrackedDocument | undefined {
     return this.docs.get(uri);
@@ -44,9 +55,13 @@ export class DocumentStore {
     return this.docs.values();
   }
 
-  open(uri: string, languageId: string, version: number, text: string, active: boolean): TrackedDocument {
+  /** A new document, not yet ours: the caller makes it active once it knows the document's settings. */
+  open(uri: string, languageId: string, version: number, text: string): TrackedDocument {
     const doc = new BlockDocument(uri, languageId, version, text);
-    const tracked: TrackedDocument = { doc, findings: [], complete: false, message: languageId === 'eml' || /\.eml$/i.test(uri) || looksLikeMessage(text), generation: 0, active };
+    const tracked: TrackedDocument = {
+      doc, findings: [], complete: false, message: languageId === 'eml' || /\.eml$/i.test(uri) || looksLikeMessage(text), generation: 0, active: false,
+      catalog: this.defaultCatalog, families: new Set(), settings: DEFAULTS,
+    };
     this.docs.set(uri, tracked);
     return tracked;
   }
@@ -57,19 +72,25 @@ export class DocumentStore {
     this.docs.delete(uri);
   }
 
+  /** Too large to be read as a message: scanned line by line like a log. */
+  tooLargeForMessage(t: TrackedDocument): boolean {
+    return t.message && t.doc.length > MAX_MESSAGE;
+  }
+
   /**
-   * Applies edits. For a scanned log, findings are shifted and the touched lines rescanned at once; returns true
-   * when that was possible, false when the caller must schedule a full scan.
+   * Applies edits. Findings move with the text (those the edit touched are dropped). For a scanned log, the touched
+   * lines are rescanned at once and true is returned; false when the caller must schedule a full analysis.
    */
   change(uri: string, version: number, changes: ContentChange[]): boolean {
     const t = this.docs.get(uri);
     if (!t) return false;
-    const incremental = t.complete && !t.message && changes.every((c) => 'range' in c);
+    const ranged = changes.every((c) => 'range' in c);
+    const incremental = t.complete && !t.message && ranged;
     let dirtyStart = Infinity;
     let dirtyEnd = -Infinity;
     for (const change of changes) {
       const { start, end, inserted } = t.doc.apply(change);
-      if (!incremental) continue;
+      if (!ranged) continue;
       const delta = inserted - (end - start);
       t.findings = shiftFindings(t.findings, start, end, delta);
       // The dirty region moves with later edits like any other text.
@@ -81,6 +102,7 @@ export class DocumentStore {
       dirtyEnd = Math.max(dirtyEnd, start + inserted);
     }
     t.doc.version = version;
+    if (!ranged) t.findings = [];
     if (!incremental) {
       t.complete = false;
       t.generation++;
@@ -103,7 +125,7 @@ export class DocumentStore {
     const base = doc.offsetAt({ line: Math.max(0, startLine - 1), character: 0 });
     const limit = endLine + 1 >= doc.lineCount ? doc.length : doc.offsetAt({ line: endLine + 1, character: 0 });
     const text = doc.slice(base, limit);
-    const fresh = scan(text, this.env.catalog(), from - base, to - base, { families: this.env.families() });
+    const fresh = scan(text, t.catalog, from - base, to - base, { families: t.families });
     for (const f of fresh) {
       f.start += base;
       f.end += base;
@@ -116,43 +138,45 @@ export class DocumentStore {
   }
 
   /**
-   * Scans the whole document in chunks of lines, yielding between them. Resolves to false when a newer version or
-   * a close superseded it.
+   * Analyses the whole document (a message above MAX_MESSAGE and any other text: line by line) in slices of about
+   * SLICE_MS, yielding between them. Resolves to false when a newer version or a close superseded it.
    */
   async fullScan(t: TrackedDocument): Promise<boolean> {
     const generation = ++t.generation;
     const text = t.doc.getText();
-    const catalog = this.env.catalog();
-    const families = this.env.families();
-    if (t.message) {
-      await this.env.yieldNow();
-      if (generation !== t.generation) return false;
-      t.findings = analyze(text, catalog, { message: true, families });
-      t.complete = true;
-      return true;
-    }
-    const findings: Finding[] = [];
-    let from = 0;
-    while (from < text.length) {
-      let to = Math.min(text.length, from + CHUNK);
-      if (to < text.length) {
-        const nl = text.indexOf('\n', to);
-        to = nl < 0 ? text.length : nl + 1;
-      }
-      for (const f of scan(text, catalog, from, to, { families })) findings.push(f);
-      from = to;
-      if (from < text.length) {
-        await this.env.yieldNow();
-        if (generation !== t.generation) return false;
-      }
-    }
+    const options = { families: t.families };
+    const steps = t.message && !this.tooLargeForMessage(t) ? analyzeInSteps(text, t.catalog, { ...options, message: true }) : scanInSteps(text, t.catalog, 0, text.length, options);
+    const findings = await runInSlices(steps, this.host, () => generation === t.generation);
+    if (!findings) return false;
     t.findings = findings;
     t.complete = true;
+    this.fullScans++;
     return true;
   }
 }
 
-function lowerBound(findings: Finding[], offset: number): number {
+/**
+ * Runs steps for about SLICE_MS at a time, yielding to the host in between; stops (undefined) as soon as the work
+ * is no longer wanted.
+ */
+export async function runInSlices<T>(steps: Steps<T>, host: ScanHost, wanted: () => boolean): Promise<T | undefined> {
+  await host.yieldNow();
+  let sliceStart = performance.now();
+  for (;;) {
+    if (!wanted()) {
+      steps.return(undefined as T);
+      return undefined;
+    }
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await host.yieldNow();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+function lowerBound(findings: readonly Finding[], offset: number): number {
   let lo = 0;
   let hi = findings.length;
   while (lo < hi) {

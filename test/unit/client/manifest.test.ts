@@ -41,7 +41,12 @@ test('activation: languages, commands, views and the detail file system; never "
   assert.equal(contributes.viewsContainers.activitybar[0].id, 'mailErrorCodes');
   assert.equal(pkg.main, './dist/client/node.js');
   assert.equal(pkg.browser, './dist/client/browser.js');
-  assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+  // Restricted Mode: everything works but custom catalogs, which a repository could use to replace the advice or to
+  // make the server read files (the server also reads them only when told the workspace is trusted).
+  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['mailErrorCodes.customCatalogs']);
+  assert.ok(pkg.capabilities.untrustedWorkspaces.description);
+  assert.equal(pkg.capabilities.virtualWorkspaces, true);
 });
 
 test('grammar, language configuration and icon files exist and name the scopes the manifest says', () => {

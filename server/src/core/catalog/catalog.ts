@@ -58,6 +58,11 @@ export interface AnsweredBy {
 
 /** A phrase this long (in normal form) identifies its message even when the reply's codes are not the documented ones. */
 const SPECIFIC_PHRASE = 30;
+/**
+ * A phrase this long identifies its message when the reply's codes are of the entry's class, though not the documented
+ * pair: providers send the same words with 550 where their page says 554 ("Bad DNS PTR resource record").
+ */
+const SAME_CLASS_PHRASE = 24;
 /** Without a code to anchor them, only phrases this long are looked for in any line of a log. */
 const MIN_CODELESS_PHRASE = 16;
 const FAMILY_ORDER: Record<Family, number> = { reply: 0, enhanced: 1, outlook: 2, provider: 3 };
@@ -81,6 +86,8 @@ export class Catalog {
   private readonly entryCodes = new Map<CatalogEntry, Set<string>>();
   /** "550" → provider entries with codes and no words: known only by their codes and who answered. */
   private readonly codeOnly = new Map<string, CatalogEntry[]>();
+  /** "microsoft365 5.2.122" → the one entry of that provider whose own enhanced code it is (null when several's). */
+  private readonly onlyEntryByCode = new Map<string, CatalogEntry | null>();
   private readonly codelessPattern?: RegExp;
   private searchText?: Map<CatalogEntry, { code: string; title: string; other: string }>;
 
@@ -102,6 +109,14 @@ export class Catalog {
         for (const code of codes) {
           push(this.providersByCode, code, entry);
           if (wordless) push(this.codeOnly, code, entry);
+        }
+        // Only the entry's own enhanced code (or range) names it: the variants it also lists (4.7.0 beside 4.7.3) are
+        // shared with other messages.
+        const own = [...(entry.code.match(/\b[245]\.\d{1,3}\.\d{1,3}\b/g) ?? []), ...(entry.codeRanges ?? []).flatMap(expandRange)];
+        for (const code of own) {
+          if (code.endsWith('.0.0') || !entry.provider || !codes.has(code)) continue;
+          const key = `${entry.provider} ${code}`;
+          this.onlyEntryByCode.set(key, this.onlyEntryByCode.has(key) ? null : entry);
         }
       } else {
         push(this.byCode, `${entry.family}:${entry.code}`, entry);
@@ -273,6 +288,16 @@ export class Catalog {
           if (!hits.some((h) => h.entry === e)) hits.push({ entry: e, index: 0, length: 0, phraseLength: 0, marker: false });
         }
       }
+      // The provider is known but none of its entries' words are in the reply (it words the message differently than
+      // its page): an enhanced code that only one of its entries is keyed by still names the entry.
+      if (!hits.some((h) => evidence.some((p) => this.hosts.kin(p, h.entry.provider ?? '')))) {
+        for (const code of enhancedCodes) {
+          for (const p of evidence) {
+            const e = this.onlyEntryByCode.get(`${p} ${code}`);
+            if (e && !hits.some((h) => h.entry === e)) hits.push({ entry: e, index: 0, length: 0, phraseLength: 0, marker: false });
+          }
+        }
+      }
     }
     // A marker names its entry outright: other providers' entries that only share some words with the reply drop out.
     const marked = new Set(hits.filter((h) => h.marker).map((h) => h.entry.provider));
@@ -298,7 +323,7 @@ export class Catalog {
       const compatible = (replyMatch || !replyCodes.length || !ownReply) && (enhancedMatch || !enhancedCodes.length || !ownEnhanced);
       const provider = e.provider ?? '';
       const witnessed = evidence.some((p) => this.hosts.kin(p, provider));
-      let eligible = hit.marker || keyed || hit.phraseLength >= SPECIFIC_PHRASE;
+      let eligible = hit.marker || keyed || hit.phraseLength >= SPECIFIC_PHRASE || (hit.phraseLength >= SAME_CLASS_PHRASE && !!cls && e.severity === cls);
       // Entries no SMTP code leads to (event texts) match by their words; so does any entry whose provider is known
       // to have answered, when the reply's codes do not contradict it (an event record often carries none).
       if (!eligible && isCodeless(e)) eligible = hit.phraseLength >= MIN_CODELESS_PHRASE || !codes.length;

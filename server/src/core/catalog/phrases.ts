@@ -3,7 +3,7 @@
 //
 // Text and phrases are compared in one normal form, computed on the fly while an Aho–Corasick automaton (built once
 // for the whole catalog) walks the text: case is ignored, any run of white space (or an escaped "\n" as Exim writes
-// it) is one space, typographic quotes are plain ones, and the codes that start a reply line are left out, because a
+// it) is one space, typographic and backslash-escaped quotes are plain ones, and the codes that start a reply line are left out, because a
 // reply split over several lines repeats them mid-text ("… an unusual rate of 421-4.7.0 unsolicited mail …").
 // Nothing is allocated for a text in which nothing matches.
 import type { CatalogEntry, ProviderInfo } from '../types';
@@ -120,6 +120,11 @@ class Normalizer {
     while (this.i < this.to) {
       const i = this.i;
       const c = text.charCodeAt(i);
+      // A quote escaped as a log or JSON string writes it (domain\'s) reads as the quote.
+      if (c === 92 /* \ */ && isQuote(text.charCodeAt(i + 1))) {
+        this.i++;
+        continue;
+      }
       if (isSpace(c) || (c === 92 /* \ */ && isEscapedSpace(text.charCodeAt(i + 1)))) {
         this.i += c === 92 ? 2 : 1;
         if (!this.space) {
@@ -143,6 +148,10 @@ class Normalizer {
     }
     return -1;
   }
+}
+
+function isQuote(c: number): boolean {
+  return c === 39 || c === 34;
 }
 
 // What an ASCII character is to the normal form, by table: most characters of a text are PLAIN.
@@ -384,6 +393,10 @@ export class PhraseMatcher {
           const f = fold(c);
           s = f < 128 ? ascii[f] : (this.wide.get(f) ?? -1);
         }
+      } else if (kind === BACKSLASH && isQuote(text.charCodeAt(i + 1))) {
+        // An escaped quote (domain\'s) reads as the quote.
+        i++;
+        continue;
       } else if (kind === BLANK || (kind === BACKSLASH && isEscapedSpace(text.charCodeAt(i + 1)))) {
         i += kind === BACKSLASH ? 2 : 1;
         if (space) continue;
