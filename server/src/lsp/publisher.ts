@@ -5,7 +5,7 @@ import { countFailures, type FailureCounts } from '../core/present/failures';
 import { totalsOf } from '../core/present/summary';
 import { SummaryChangedNotification, type SummaryChangedParams } from '../protocol';
 import { diagnosticsFor } from './diagnostics';
-import type { DocumentStore, TrackedDocument } from './documents';
+import { tallyOf, type DocumentStore, type TrackedDocument } from './documents';
 
 /** Quiet time after the last publish of a document before its summary is sent. */
 const SUMMARY_DELAY_MS = 100;
@@ -17,7 +17,7 @@ export class Publisher {
 
   publish(t: TrackedDocument) {
     if (this.store.get(t.doc.uri) !== t) return;
-    void this.connection.sendDiagnostics({ uri: t.doc.uri, version: t.doc.version, diagnostics: diagnosticsFor(t.doc, t.findings, t.settings, t.catalog) });
+    void this.connection.sendDiagnostics({ uri: t.doc.uri, version: t.doc.version, diagnostics: diagnosticsFor(t.doc, t.findings, t.settings, t.catalog, t.complete, tallyOf(t)) });
     this.scheduleSummary(t);
   }
 
