@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { lineMaker } from './generate-log.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const cli = join(root, 'dist/cli.js');
+// --cli=PATH: another build of the tool (a before and after comparison).
+const cli = process.argv.find((a) => a.startsWith('--cli='))?.slice('--cli='.length) ?? join(root, 'dist/cli.js');
 
 /** rg with a pattern for the same kinds of code (reply+enhanced pairs, enhanced codes, Outlook hex); it counts lines. */
 export const RG_PATTERN = String.raw`\b[2-5][0-9]{2}[ -][245]\.[0-9]{1,3}\.[0-9]{1,3}\b|\b[245]\.[0-7]\.[0-9]{1,3}\b|\b0[xX]8[0-9A-Fa-f]{7}\b|said: [2-5][0-9]{2}\b`;
@@ -172,11 +173,11 @@ export async function cliRows({ quick = false, runs } = {}) {
 
 const isMain = process.argv[1] && new URL(import.meta.url).pathname === process.argv[1];
 if (isMain) {
-  const args = process.argv.slice(2);
+  const args = process.argv.slice(2).filter((a) => !a.startsWith('--cli='));
   const r = args.indexOf('--runs');
   const runs = r >= 0 ? Number(args.splice(r, 2)[1]) : 3;
   if (!existsSync(cli)) {
-    console.error('dist/cli.js is missing: run npm run build first');
+    console.error(`${cli} is missing: run npm run build first`);
     process.exit(2);
   }
   if (!rgAvailable()) {

@@ -13,7 +13,8 @@
 //  7. Typing in a 12 MB bounce (a base64 text part): hover latency p50/p99 while every keystroke starts a new
 //     analysis (goal: p99 < 50 ms), and the time from the last keystroke to its diagnostics, against the core's
 //     analysis of the same message in one piece.
-// --quick: small sizes, to check that the benchmark runs. --server=PATH: another build of the server (before/after).
+// --quick: small sizes, to check that the benchmark runs. --server=PATH, --cli=PATH: other builds of the server and
+// the command-line tool (before/after).
 // --only=core|server|cli|typing: just those sections.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
