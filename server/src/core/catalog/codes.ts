@@ -72,7 +72,7 @@ export function readCode(text: string, i: number, lookup = false): CodeToken | u
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isAlnum = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+export const isAlnum = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Three digits 2xx-5xx at text[i], not followed by a digit, a letter or a dotted digit (read without a pattern: logs hold many). */
 function isReplyAt(text: string, i: number): boolean {

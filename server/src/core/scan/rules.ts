@@ -89,14 +89,14 @@ export interface Veto {
   vetoed: Example[];
 }
 
-/** Header fields that never carry a delivery status (a Received: line names MTA versions, not replies). */
-const FIELDS_WITHOUT_CODES = /^(?:Received|X-Received|Return-Path|Delivered-To|X-Original-To|Envelope-to|Delivery-date|Date|Message-I[Dd]|References|In-Reply-To|Resent-[A-Za-z-]{1,20}|DKIM-Signature|DomainKey-Signature|ARC-[A-Za-z-]{1,30}|Authentication-Results|Received-SPF|X-Mailer|User-Agent|X-Mailman-Version|X-MimeOLE|MIME-Version|Content-[A-Za-z-]{1,30}|X-MS-[A-Za-z-]{1,60}|X-Microsoft-[A-Za-z-]{1,60}|X-Forefront-[A-Za-z-]{1,60}|X-Google-[A-Za-z-]{1,60}|X-Gm-[A-Za-z-]{1,60}|X-Originating-IP|X-Virus-[A-Za-z-]{1,30}|X-Spam-[A-Za-z-]{1,30}|Thread-[A-Za-z-]{1,20}|X-OriginalArrivalTime|List-[A-Za-z-]{1,20}|X-DSNContext|X-SenderID):/i;
+/** Header fields that never carry a delivery status (a Received: line names MTA versions, not replies), also where a report quotes them indented or after >. */
+const FIELDS_WITHOUT_CODES = /^(?:[ \t]{1,8}|>[ \t>]{0,8})?(?:Received|X-Received|Return-Path|Delivered-To|X-Original-To|Envelope-to|Delivery-date|Date|Message-I[Dd]|References|In-Reply-To|Resent-[A-Za-z-]{1,20}|DKIM-Signature|DomainKey-Signature|ARC-[A-Za-z-]{1,30}|Authentication-Results|Received-SPF|X-Mailer|User-Agent|X-Mailman-Version|X-MimeOLE|MIME-Version|Content-[A-Za-z-]{1,30}|X-MS-[A-Za-z-]{1,60}|X-Microsoft-[A-Za-z-]{1,60}|X-Forefront-[A-Za-z-]{1,60}|X-Google-[A-Za-z-]{1,60}|X-Gm-[A-Za-z-]{1,60}|X-Originating-IP|X-Virus-[A-Za-z-]{1,30}|X-Spam-[A-Za-z-]{1,30}|Thread-[A-Za-z-]{1,20}|X-OriginalArrivalTime|List-[A-Za-z-]{1,20}|X-DSNContext|X-SenderID|X-[A-Za-z0-9-]{0,60}Version|X-Proofpoint-[A-Za-z-]{1,40}|X-IronPort-[A-Za-z-]{1,40}|X-Barracuda-[A-Za-z-]{1,40}|X-Sophos-[A-Za-z-]{1,40}|X-CTCH-[A-Za-z-]{1,30}|X-ML[A-Za-z-]{0,20}|X-Scanned-By|X-AntiAbuse|X-YMail-OSG|X-Apparently-To):/i;
 /** An enhanced code right after a reply code (550 5.1.1, 550-5.7.26, 550: 5.1.1, 550-'5.1.1, 550 #5.1.0). */
 const PAIRED_ENHANCED = /^(?::? |-|-'| ['"]?#?)[245]\.[0-7]\.[0-9]{1,3}(?![0-9A-Za-z]|\.[0-9]|-[0-9A-Za-z])/;
 /** Text that reads like the rest of a reply: a blank (or the dash of a multi-line reply) and then not a number. */
 const REPLY_TEXT = /^(?:[ \t]{1,4}|-)['"]?[^\s0-9.,;:)\]}>=/]/;
-const GENERIC = ['http-line', 'http-phrase', 'quantity'];
-const VERSION = ['version-word', 'product-name', 'joined-to-word', 'leading-zero'];
+const GENERIC = ['http-line', 'http-phrase', 'quantity', 'unit'];
+const VERSION = ['version-word', 'product-name', 'joined-to-word', 'version-list', 'leading-zero'];
 
 export const rules: Rule[] = [
   // ---- reply codes (550) ----
@@ -108,6 +108,17 @@ export const rules: Rule[] = [
     endsWith: '<-~*:',
     found: [{ text: '<<< 550 5.1.1 <bob@example.org>... User unknown', code: '550' }, { text: '<** 550 5.7.1 Relaying denied', code: '550' }, { text: '[outbound] S: 250-8BITMIME', code: '250' }],
     notFound: [{ text: 'C: RCPT TO:<bob@example.org> 550', code: '550' }],
+  },
+  {
+    id: 'arrow-transcript',
+    description: 'a server line marked <-- (MDaemon and SecurityGateway session logs, msmtp --debug), a code mail servers send',
+    family: 'reply',
+    before: /<--[ \t]{0,8}/,
+    endsWith: '-',
+    requires: ['known'],
+    unless: [...GENERIC, 'http-client-line'],
+    found: [{ text: 'Wed 2024-03-06 08:01:30: <-- 500 Message rejected', code: '500' }, { text: ' Tue 2024-03-05 07:47:32: <-- 250-mx.example.org', code: '250' }],
+    notFound: [{ text: 'D/OkHttp: <-- 500 https://api.example.com/v1/sync (212ms, unknown-length body)', code: '500' }, { text: 'D/OkHttp: <-- 503 Service Unavailable https://api.example.com/v1/sync (88ms)', code: '503' }],
   },
   {
     id: 'exchange-protocol-log',
@@ -129,8 +140,33 @@ export const rules: Rule[] = [
       { text: 'host mx.example.org[203.0.113.5] said: 550 5.1.1 <bob@example.org>: User unknown', code: '550' },
       { text: '<bob@example.org>: host mx.example.org[203.0.113.5] said:\n    550 5.1.1 <bob@example.org>: Recipient address rejected', code: '550' },
       { text: 'Remote host said:\n550 sorry, no mailbox here by that name (#5.1.1 - chkusr)', code: '550' },
+      { text: 'Error-Text: Mailer mail.example.com said:\n            "554 Message looping (received 6 times)"', code: '554' },
+      { text: '<bob@example.org>:\n192.0.2.35_does_not_like_recipient./Remote_host_said:_550_5.7.1_<bob@example.org>..._Rejected/Giving_up_on_192.0.2.35./', code: '550' },
     ],
     notFound: [{ text: 'he said 550 people came', code: '550' }],
+  },
+  {
+    id: 'postfix-status',
+    description: 'Postfix: the reply that status=sent (…), status=deferred (…) or status=bounced (…) opens with',
+    family: 'reply',
+    before: /\bstatus=(?:sent|deferred|bounced|expired|undeliverable|deliverable|softbounce) \(/,
+    endsWith: '(',
+    after: REPLY_TEXT,
+    unless: GENERIC,
+    found: [{ text: 'postfix/smtp[12345]: ABC123DEF: to=<user@example.com>, relay=mx.example.com[192.0.2.4]:25, delay=0.5, dsn=2.0.0, status=sent (250 OK)', code: '250' }],
+    notFound: [{ text: 'job status=queued (250, 251)', code: '250' }, { text: 'webhook delivery status=failed (500 upstream timed out)', code: '500' }],
+  },
+  {
+    id: 'refused-to-talk',
+    description: 'Postfix: host … refused to talk to me: (the greeting reply, whatever its number)',
+    family: 'reply',
+    before: /\brefused to talk to me:[ \t]{1,4}/,
+    reach: 40,
+    endsWith: ':',
+    needs: 'to talk to me',
+    after: REPLY_TEXT,
+    found: [{ text: 'dsn=4.0.0, status=deferred (host relay.example.net[192.0.2.11] refused to talk to me: 571 Email from 198.51.100.138 is currently blocked)', code: '571' }],
+    notFound: [{ text: 'refused to talk to me: 571, 572', code: '571' }],
   },
   {
     id: 'smtp-error',
@@ -204,11 +240,17 @@ export const rules: Rule[] = [
   },
   {
     id: 'smtp-word',
-    description: 'SMTP error / SMTP code / SMTP reply / SMTP status 421',
+    description: 'SMTP error / SMTP code / SMTP reply / SMTP status 421, SMTP Error (550):, Error SMTP: [550]',
     family: 'reply',
-    before: /\bSMTP[ \t](?:error|code|reply|status|response)(?:[ \t]code)?[ \t]{0,4}[:=#]?[ \t]{0,8}/,
-    endsWith: ':=#rReEyYsS',
-    found: [{ text: 'Error: SMTP error 421 - Service not available', code: '421' }, { text: '[SMTP Error Code 550] The recipient address does not exist', code: '550' }, { text: 'SMTP reply: 554 Transaction failed', code: '554' }],
+    before: /\b(?:SMTP[ \t](?:error|code|reply|status|response)(?:[ \t]code)?|error[ \t]SMTP)[ \t]{0,4}[:=#]?[ \t]{0,8}[[(]?/,
+    endsWith: ':=#rReEyYsSpP[(',
+    found: [
+      { text: 'Error: SMTP error 421 - Service not available', code: '421' },
+      { text: '[SMTP Error Code 550] The recipient address does not exist', code: '550' },
+      { text: 'SMTP reply: 554 Transaction failed', code: '554' },
+      { text: 'SMTP Error (550): Failed to add recipient "bob@example.org"', code: '550' },
+      { text: 'webmail says "Error SMTP: [550] Incorrect sender header (LOCAL)"', code: '550' },
+    ],
     notFound: [{ text: 'SMTP errors 550', code: '550' }],
   },
   {
@@ -227,12 +269,15 @@ export const rules: Rule[] = [
     family: 'reply',
     before: /\breturned(?::|[ \t]{1,4}(?:'|&#39;|&quot;))[ \t]{0,4}'?/,
     endsWith: ":';",
+    requires: ['known'],
+    unless: GENERIC,
     found: [
       { text: "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found'", code: '550' },
       { text: 'Reason: Remote SMTP Server Returned: 550 SPF: 192.0.2.80 is not allowed to send mail', code: '550' },
       { text: '<p>Remote Server returned &#39;554 Transaction failed&#39;</p>', code: '554' },
+      { text: "Remote Server returned '554 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org'", code: '554' },
     ],
-    notFound: [{ text: 'the parcel was returned 550 times', code: '550' }],
+    notFound: [{ text: 'the parcel was returned 550 times', code: '550' }, { text: "fetch of https://cdn.example.com/app.js failed: server returned '502 Bad Gateway'", code: '502' }],
   },
   {
     id: 'returned-was',
@@ -242,8 +287,10 @@ export const rules: Rule[] = [
     reach: 64,
     endsWith: ':',
     orEndOfLineBefore: true,
+    requires: ['known'],
+    unless: GENERIC,
     found: [{ text: 'The error that the other server returned was: 421 4.7.0 Temporary System Problem', code: '421' }, { text: 'The response from the remote server was:\n550 Mailbox unavailable', code: '550' }],
-    notFound: [{ text: 'What it returned was 550 bytes', code: '550' }],
+    notFound: [{ text: 'What it returned was 550 bytes', code: '550' }, { text: 'health check of the api pool failed, the response was: 503 Service Unavailable', code: '503' }],
   },
   {
     id: 'returned-error',
@@ -279,7 +326,6 @@ export const rules: Rule[] = [
     description: 'a reply code followed by its enhanced code (550 5.1.1, 550-5.7.26, 550: 5.1.1, 550-\'5.1.1)',
     family: 'reply',
     after: PAIRED_ENHANCED,
-    unless: ['joined-to-word'],
     found: [
       { text: 'sendmail[2203]: ruleset=check_rcpt, arg1=<spam@example.com>, reject=550 5.7.1 <spam@example.com>... Relaying denied', code: '550' },
       { text: '550: 5.7.1 <carol@example.com>: Recipient address rejected: Access denied [RCPT_TO]', code: '550' },
@@ -292,10 +338,12 @@ export const rules: Rule[] = [
     description: 'a line of a multi-line reply: the same code again (550-5.7.1 … 550 5.7.1, …; 550 see …)',
     family: 'reply',
     after: /^[ -]/,
-    requires: ['same-reply-before', 'smtp'],
+    requires: ['same-reply-before'],
+    unless: GENERIC,
     found: [
       { text: 'Diagnostic-Code: smtp; 550-Message rejected by our mail filter because of content of the mail\n system; 550 see https://mailfilter.example.com/rejected', code: '550' },
       { text: '  Diagnostic code: smtp; 550 5.7.1 550 User Unknown: sabineko@example.org', code: '550' },
+      { text: '  510   SMTP<< 250-mx.example.org Hello [192.0.2.7]\n  510          250-SIZE 52428800\n  510          250-PIPELINING', code: '250' },
     ],
     notFound: [{ text: 'Diagnostic-Code: smtp; 550-Message rejected\n system; 551 see https://example.com/', code: '551' }, { text: 'Job 552 failed, 552 retries left', code: '552' }],
   },
@@ -365,15 +413,28 @@ export const rules: Rule[] = [
       { text: 'courieresmtpd: error,relay=::ffff:203.0.113.50,from=<spammer@example.biz>,to=<bob@example.org>: 513 Relaying denied.', code: '513' },
       { text: '@400000006604b2ab0d1e9290 rblsmtpd: 203.0.113.9 pid 12345: 451 http://www.spamhaus.org/query/bl?ip=203.0.113.9', code: '451' },
       { text: 'qmail-smtpd[5512]: 553 sorry, that domain isn\'t in my list of allowed rcpthosts (#5.7.1)', code: '553' },
-      { text: 'postfix/smtp[11851]: 41B2C3D4E5: to=<dan@example.net>, status=deferred (host mx.example.net[192.0.2.25] refused to talk to me: 421 Too many concurrent connections)', code: '421' },
+      { text: '2024-03-03 10:00:00 1rXc00-000333-44 ** nobody@example.net R=dnslookup T=remote_smtp: host mx.example.net [203.0.113.2]: 550 No such user', code: '550' },
       { text: 'carol@example.com: 550 unknown user', code: '550', bounce: true },
     ],
     notFound: [
       { text: 'Could not connect to SMTP host: smtp.example.com, port: 587 refused', code: '587' },
       { text: '<td style="font-weight: 400 !important">Delivery to the following recipient failed</td>', code: '400', bounce: true },
       { text: 'cups[2404]: client 550: Error: Unable to open print file', code: '550' },
+      { text: 'shop-api[2211]: courier tracking update failed: 503 temporarily unavailable, retrying', code: '503' },
       { text: 'E: Failed to fetch http://deb.debian.org/debian/pool/main/p/postfix/postfix.deb: 503  Service Unavailable', code: '503' },
     ],
+  },
+  {
+    id: 'after-timestamp',
+    description: 'a reply opening the message after a qmail log timestamp (@4000… or 1157520767.475077), on a line about SMTP',
+    family: 'reply',
+    before: /(?:@[0-9a-f]{24}|\b[0-9]{9,10}\.[0-9]{6})[ \t]{1,4}/,
+    endsWith: '0123456789abcdef',
+    after: REPLY_TEXT,
+    requires: ['smtp', 'known'],
+    unless: GENERIC,
+    found: [{ text: 'Mar  3 13:00:05 mail qmail: 1709470805.475077 421 badiprbl: ip 203.0.113.19 rbl: zen.spamhaus.org', code: '421' }],
+    notFound: [{ text: '@400000006604b2ab0d1e9290 421 records processed by the indexer', code: '421' }],
   },
   {
     id: 'line-start-continued',
@@ -392,7 +453,12 @@ export const rules: Rule[] = [
     lineStart: true,
     after: /^(?:[ -]|$)/,
     requires: ['known', 'transcript'],
-    found: [{ text: 'Escape character is \'^]\'.\n220 mx.example.org ESMTP Postfix\nEHLO client.example.net', code: '220' }, { text: 'MAIL FROM:<alice@example.net>\n250 Ok', code: '250' }],
+    found: [
+      { text: 'Escape character is \'^]\'.\n220 mx.example.org ESMTP Postfix\nEHLO client.example.net', code: '220' },
+      { text: 'MAIL FROM:<alice@example.net>\n250 Ok', code: '250' },
+      { text: 'data                          \n354 Enter mail, end with "." on a line by itself', code: '354' },
+      { text: 'Subject: test\n.\n550 message rejected', code: '550' },
+    ],
     notFound: [{ text: '250 users are on the new cluster, 421 still on the old one.\n550 EUR was the quote for the extra disks.', code: '250' }],
   },
   {
@@ -491,7 +557,10 @@ export const rules: Rule[] = [
     family: 'enhanced',
     requires: ['smtp'],
     unless: VERSION,
-    found: [{ text: 'postfix/cleanup[11845]: 6A1B2C3D4E: milter-reject: END-OF-MESSAGE from mail.example.net[198.51.100.9]: 5.7.1 Spam message rejected', code: '5.7.1' }],
+    found: [
+      { text: 'postfix/cleanup[11845]: 6A1B2C3D4E: milter-reject: END-OF-MESSAGE from mail.example.net[198.51.100.9]: 5.7.1 Spam message rejected', code: '5.7.1' },
+      { text: "Information MTA '192.0.2.133' gives error message 5.7.1 Unable to relay for bob@example.org", code: '5.7.1', bounce: true },
+    ],
     notFound: [{ text: 'Started service 5.7.1 on host app-1', code: '5.7.1' }],
   },
 
@@ -512,8 +581,12 @@ export const rules: Rule[] = [
     codes: /^0x800[037]/,
     requires: ['mail-client'],
     unless: ['bare-hex-without-word'],
-    found: [{ text: 'Outlook then shows "The operation failed" with error code 0x80004005 when sending', code: '0x80004005' }, { text: 'Outlook also fails to open the archive .pst: 0x80070005 access denied.', code: '0x80070005' }],
-    notFound: [{ text: 'CBS    SQM: Failed to start standard sample upload. [HRESULT = 0x80004005 - E_FAIL]', code: '0x80004005' }, { text: 'DownloadManager Error 0x80070005 occurred while downloading update', code: '0x80070005' }],
+    found: [{ text: "Task 'bob@example.org - Sending' reported error (0x80070005) : 'You do not have permission to send to this recipient.'", code: '0x80070005' }, { text: 'Outlook then shows "The operation failed" with error code 0x80004005 when sending', code: '0x80004005' }, { text: 'Outlook also fails to open the archive .pst: 0x80070005 access denied.', code: '0x80070005' }],
+    notFound: [
+      { text: 'CBS    SQM: Failed to start standard sample upload. [HRESULT = 0x80004005 - E_FAIL]', code: '0x80004005' },
+      { text: 'DownloadManager Error 0x80070005 occurred while downloading update', code: '0x80070005' },
+      { text: 'WinHttp: error 0x80072EFD sending the request to the update server', code: '0x80072EFD' },
+    ],
   },
   {
     id: 'mail-client-known',
@@ -534,7 +607,12 @@ export const vetoes: Veto[] = [
     global: true,
     line: FIELDS_WITHOUT_CODES,
     folded: true,
-    vetoed: [{ text: 'Received: from mail.example.net by mail.example.net\n\t(8.8.8/8.8.8/AOL-5.0.0) with ESMTP id KAA01234', code: '5.0.0' }, { text: 'X-Mailman-Version: 2.0.12', code: '2.0.12' }],
+    vetoed: [
+      { text: 'Received: from mail.example.net by mail.example.net\n\t(8.8.8/8.8.8/AOL-5.0.0) with ESMTP id KAA01234', code: '5.0.0' },
+      { text: 'X-Mailman-Version: 2.0.12', code: '2.0.12' },
+      { text: 'The original message headers were:\n    Received: from relay.example.net by mx.example.org\n\t(4.1.2/4.1.2) with ESMTP id 0A1B2C3D for <bob@example.org>', code: '4.1.2', bounce: true },
+      { text: 'Diagnostic-Code: smtp; 550 5.1.1 <bob@example.org>: Recipient address rejected\nX-Proofpoint-Virus-Version: vendor=fsecure engine=2.50.10434:4.1.6, 2.0.16', code: '4.1.6' },
+    ],
   },
   {
     id: 'http-line',
@@ -545,10 +623,18 @@ export const vetoes: Veto[] = [
   },
   {
     id: 'http-phrase',
-    description: 'the status phrase of an HTTP response right after the number (503 Service Unavailable, 504 Gateway Timeout)',
+    description: 'the status phrase of an HTTP response right after an HTTP status number (503 Service Unavailable, 504 Gateway Timeout; 550 Service unavailable is a mail server\'s)',
     families: ['reply'],
+    raw: /^(?:4[0-2][0-9]|431|451|50[0-9]|511)$/,
     after: /^[ \t]{1,4}(?:Service Unavailable|Bad Gateway|Gateway Time-?out|Internal Server Error|Not Found|Forbidden|Unauthorized|Bad Request|Too Many Requests|Request Time-?out|Not Implemented|Misdirected Request|Unavailable For Legal Reasons|Payload Too Large|Method Not Allowed)\b/,
     vetoed: [{ text: 'postfix mirror: 503  Service Unavailable [IP: 151.101.2.132 80]', code: '503' }],
+  },
+  {
+    id: 'http-client-line',
+    description: 'an HTTP client\'s response line: the status, maybe its phrase, then the URL and the time taken (<-- 500 https://… (212ms))',
+    families: ['reply'],
+    after: /^(?:[ \t][A-Za-z][A-Za-z -]{0,40})?[ \t]https?:\/\/[^\s]{1,2000}[ \t]\([0-9]{1,9}ms\b/,
+    vetoed: [{ text: 'D/OkHttp: <-- 500 https://api.example.com/v1/sync (212ms, unknown-length body)', code: '500' }],
   },
   {
     id: 'quantity',
@@ -557,6 +643,13 @@ export const vetoes: Veto[] = [
     before: /\b(?:port|pid|uid|gid|size|count|bytes|len|length|time|delay|id|line|nrcpts?|qp|attempt|retries)"?[ \t]{0,2}[:=#]?[ \t]{0,4}["']?$/,
     reach: 24,
     vetoed: [{ text: 'SMTP session: port: 465 blocked', code: '465' }],
+  },
+  {
+    id: 'unit',
+    description: 'a number followed by a unit is a quantity (250 ms, 421 bytes, 550 KB, 500 items): no reply opens with a unit',
+    families: ['reply'],
+    after: /^[ \t]{0,2}(?:ms|msec|s|secs?|seconds?|mins?|minutes?|h|hours?|days?|bytes?|[kKMGT]i?B|kb|px|pt|dpi|[kMG]?Hz|fps|%|times|items?|records?|rows?|files?|entries|objects?|lines?|pages?|points?)\b/,
+    vetoed: [{ text: 'smtp pool: done: 250 ms, 421 bytes queued for <bob@example.org>', code: '250' }, { text: 'smtp pool: done: 250 ms, 421 bytes queued for <bob@example.org>', code: '421' }],
   },
   {
     id: 'version-word',
@@ -570,17 +663,41 @@ export const vetoes: Veto[] = [
     id: 'product-name',
     description: 'a dotted number right after a name is its version (CommuniGate Pro SMTP 4.1.8, RabbitMQ 4.0.5, Mailman 2.0.12)',
     families: ['enhanced'],
-    before: /(?:^|[\s(/;,])(?!(?:error|code|status|reason|reply|response|said|returned|result|failure|failed|rejected|denied|deferred|bounced|blocked|with|was|is|of|see|dsn|stat)[ \t]$)[A-Za-z][A-Za-z0-9]{0,30}[ \t]$/,
+    before: /(?:^|[\s(/;,[{])(?!(?:error|code|status|reason|reply|response|answer|message|msg|text|said|says|gives|gave|returned|reports|result|failure|failed|rejected|denied|deferred|bounced|blocked|with|was|is|of|see|dsn|stat)[ \t]$)[A-Za-z][A-Za-z0-9]{0,30}[ \t]$/,
     reach: 40,
-    vetoed: [{ text: 'by client.example.net (CommuniGate Pro SMTP 4.1.8) with ESMTP', code: '4.1.8' }, { text: 'RabbitMQ 4.0.5 message broker started for mail', code: '4.0.5' }],
+    vetoed: [
+      { text: 'by client.example.net (CommuniGate Pro SMTP 4.1.8) with ESMTP', code: '4.1.8' },
+      { text: 'RabbitMQ 4.0.5 message broker started for mail', code: '4.0.5' },
+      { text: 'Mailing list server for <list@example.org>: [fml 4.0.3 release]', code: '4.0.3' },
+    ],
+  },
+  {
+    id: 'in-a-name',
+    description: 'three digits joined on the left to a word or number by - or / are part of a name (a host 189-30-205-74.dsl.example, build-550)',
+    families: ['reply'],
+    global: true,
+    before: /[A-Za-z0-9][-/]$/,
+    reach: 2,
+    vetoed: [
+      { text: 'ruleset=check_relay, arg1=189-30-205-74.dsl.example.net, relay=189-30-205-74.dsl.example.net [189.30.205.74], reject=421 4.3.2 Connection rate limit exceeded.', code: '205' },
+      { text: 'build-550 5.1.1', code: '550' },
+    ],
   },
   {
     id: 'joined-to-word',
-    description: 'a number joined to a word by - or / is part of a name (AOL-5.0.0, mail-api-2.1.1)',
-    families: ['reply', 'enhanced'],
+    description: 'a dotted number joined to a word by - or / is part of a name (AOL-5.0.0, mail-api-2.1.1)',
+    families: ['enhanced'],
     before: /[A-Za-z0-9][-/]$/,
     reach: 2,
     vetoed: [{ text: 'Received mail via relay (8.8.8/8.8.8/AOL-5.0.0) for <bob@example.org>', code: '5.0.0' }],
+  },
+  {
+    id: 'version-list',
+    description: 'a dotted number joined by , or : to another (engine=1.12.8161:2.4.5,1.2.40,4.0.166) is one of a list of versions',
+    families: ['enhanced'],
+    before: /[0-9]\.[0-9]{1,10}[,:]$/,
+    reach: 16,
+    vetoed: [{ text: 'mail filter for <bob@example.org>: engine=1.12.8161:2.4.5,1.2.40,4.0.166', code: '2.4.5' }, { text: 'mail filter for <bob@example.org>: engine=1.12.8161:2.4.5,1.2.40,4.0.166', code: '4.0.166' }],
   },
   {
     id: 'leading-zero',
@@ -603,18 +720,26 @@ export const vetoes: Veto[] = [
 
 /**
  * Words that make a line about SMTP: a mail program, an SMTP command or term, an address in angle brackets. Not the
- * words message, queue, reply, response or code: web servers and brokers use those too.
+ * words message, queue, reply, response or code: web servers and brokers use those too; nor courier alone (a parcel's),
+ * only Courier's programs (courieresmtpd, courierlocal …).
  */
-export const smtpEvidence = /smtp|lmtp|postfix|exim|sendmail|sm-mta|qmail|courier|haraka|opensmtpd|zimbra|amavis|mailer-daemon|postmaster|mail server|mail system|mailbox|mail from|rcpt|\bhelo\b|\behlo\b|recipient|\brelay=|\bdsn=|\bbounced?\b|undeliver|<[^\s<>@]{1,64}@[^\s<>]{1,255}>/i;
+export const smtpEvidence = /smtp|lmtp|postfix|exim|sendmail|sm-mta|qmail|\bcourier(?:esmtpd?|local|d|tcpd|filter|pop3d|pop3login|imapd|-mta)\b|haraka|opensmtpd|zimbra|amavis|mailer-daemon|postmaster|mail server|mail system|mailbox|mail from|rcpt|\bhelo\b|\behlo\b|recipient|\brelay=|\bdsn=|\bbounced?\b|undeliver|<[^\s<>@]{1,64}@[^\s<>]{1,255}>/i;
 
-/** Words that make a line about a mail client: what a generic Windows error number needs to count as a mail error. */
-export const mailClientEvidence = /outlook|send\/receive|\bsending\b|\breceiving\b|e-?mail|\bmail\b|\.pst\b|\.ost\b|mailbox|inbox|exchange|smtp|\bpop3?\b|\bimap\b|thunderbird|windows live mail/i;
+/**
+ * Words that make a line about a mail client: what a generic Windows error number needs to count as a mail error. Not
+ * sending or receiving alone: Windows Update and HTTP clients send and receive too (Outlook's task lines say
+ * "Task '…- Sending' reported error").
+ */
+export const mailClientEvidence = /outlook|send\/receive|(?:^|[-'] ?)(?:sending|receiving)\b[' ]{0,2}reported error|\btask '[^'\n]{1,200}' reported error|e-?mail|\bmail\b|\.pst\b|\.ost\b|mailbox|inbox|exchange|smtp|\bpop3?\b|\bimap\b|thunderbird|windows live mail/i;
 
 /** A line of an SMTP dialogue: a command, a continued reply (250-…), a reply with its enhanced code, a marked line. */
-export const dialogueLine = /^[ \t]{0,8}(?:(?:EHLO|HELO|LHLO) [^\s]|(?:MAIL FROM|RCPT TO):|(?:DATA|QUIT|RSET|NOOP|STARTTLS)[ \t]{0,8}$|(?:AUTH|BDAT|VRFY|EXPN) [^\s]|[2-5][0-9]{2}-[^\s]|[2-5][0-9]{2} [245]\.[0-9]{1,3}\.[0-9]{1,3}\b|<<<|>>>|[SC]: )/i;
+export const dialogueLine = /^[ \t]{0,8}(?:(?:EHLO|HELO|LHLO) [^\s]|(?:MAIL FROM|RCPT TO):|(?:DATA|QUIT|RSET|NOOP|STARTTLS|\.)[ \t]{0,80}$|(?:AUTH|BDAT|VRFY|EXPN) [^\s]|[2-5][0-9]{2}-[^\s]|[2-5][0-9]{2} [245]\.[0-9]{1,3}\.[0-9]{1,3}\b|<<<|>>>|[SC]: )/i;
 
-/** A qmail-send log line ("delivery 88: failure: …"): it writes blanks as _ and line breaks as /. */
-export const underscoresAreBlanks = /\bdelivery [0-9]{1,10}: (?:success|failure|deferral): /;
+/**
+ * A qmail-send log line ("delivery 88: failure: …") writes blanks as _ and line breaks as /; so does its text where
+ * it is quoted on its own (…_does_not_like_recipient./Remote_host_said:_550_5.7.1_…).
+ */
+export const underscoresAreBlanks = /\bdelivery [0-9]{1,10}: (?:success|failure|deferral): |Remote_host_said:_|_does_not_like_recipient\.\/|_accepted_message\.\//;
 
 /**
  * A message is a delivery report when its header or the start of its body says so: these are matched against the

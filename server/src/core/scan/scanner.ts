@@ -2,7 +2,7 @@
 // ./rules.ts decide on each from its context. Pure: works on a string and offsets, knows nothing of editors or files.
 import type { Catalog } from '../catalog/catalog';
 import type { PhraseHit } from '../catalog/phrases';
-import { TOKEN_START, classOf, readCode, type CodeToken } from '../catalog/codes';
+import { TOKEN_START, classOf, isAlnum, readCode, type CodeToken } from '../catalog/codes';
 import type { CatalogEntry, Family } from '../types';
 import { makeFinding, type Finding } from './finding';
 import { dialogueLine, mailClientEvidence, rules, smtpEvidence, underscoresAreBlanks, vetoes, type CodeFamily, type Condition, type Rule, type Veto } from './rules';
@@ -119,6 +119,7 @@ function rulesFor(family: CodeFamily, lastChar: number): CompiledRule[] {
 }
 
 const isBlank = (c: number) => c === 32 || c === 9;
+const isQuote = (c: number) => c === 34 || c === 39;
 /** Conditions that cost a map lookup at most: tested before a rule's patterns. */
 const CHEAP: ReadonlySet<Condition> = new Set(['known', 'bounce', 'about-mail']);
 
@@ -297,7 +298,13 @@ class Context {
     // The last character before the code, blanks aside, and whether the code opens its line.
     let k = i - 1;
     while (k >= this.lineStart && i - k <= 16 && (isBlank(this.text.charCodeAt(k)) || (prev === 95 && this.text.charCodeAt(k) === 95))) k--;
-    const opensLine = k < this.lineStart;
+    let opensLine = k < this.lineStart;
+    // A reply quoted on a line of its own ("554 Message looping" under "… said:") opens that line all the same.
+    if (!opensLine && isQuote(this.text.charCodeAt(k)) && k - 1 < this.lineStart + 16) {
+      let j = k - 1;
+      while (j >= this.lineStart && isBlank(this.text.charCodeAt(j))) j--;
+      opensLine = j < this.lineStart;
+    }
     const lastChar = opensLine ? -1 : this.text.charCodeAt(k);
     for (const rule of rulesFor(token.family, lastChar)) {
       const matched = this.matches(rule, token, lastChar, opensLine);
@@ -422,7 +429,9 @@ class Context {
     let start = this.lineStart;
     for (let n = 0; n < 16; n++) {
       const line = lineAt(this.text, start);
-      if (!folded || !(line.length > 0 && isBlank(line.charCodeAt(0)))) return re.test(line);
+      // The field itself may be indented or quoted (> Received: …), as a report quoting the original headers does.
+      if (re.test(line)) return true;
+      if (!folded || !(line.length > 0 && isBlank(line.charCodeAt(0)))) return false;
       if (start === 0) return false;
       start = this.text.lastIndexOf('\n', start - 2) + 1;
       if (lineAt(this.text, start).trim() === '') return false;
@@ -459,7 +468,9 @@ class Context {
 function opensReply(text: string, from: number, to: number, code: string): boolean {
   for (let k = text.indexOf(code, from); k >= 0 && k < to; k = text.indexOf(code, k + 1)) {
     const prev = k > 0 ? text.charCodeAt(k - 1) : 32;
-    if ((prev >= 48 && prev <= 57) || (prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || prev === 46) continue;
+    if (isAlnum(prev) || prev === 46) continue;
+    // Joined to a name by - or / (a host 10-0-550-1.example): not a reply.
+    if ((prev === 45 || prev === 47) && k > 1 && isAlnum(text.charCodeAt(k - 2))) continue;
     if (OPENS_REPLY.test(text.slice(k + 3, k + 12))) return true;
   }
   return false;
