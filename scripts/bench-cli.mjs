@@ -18,6 +18,7 @@ import { lineMaker } from './generate-log.mjs';
 const root = new URL('..', import.meta.url).pathname;
 // --cli=PATH: another build of the tool (a before and after comparison).
 const cli = process.argv.find((a) => a.startsWith('--cli='))?.slice('--cli='.length) ?? join(root, 'dist/cli.js');
+const compare = process.argv.find((a) => a.startsWith('--compare='))?.slice('--compare='.length);
 
 /** rg with a pattern for the same kinds of code (reply+enhanced pairs, enhanced codes, Outlook hex); it counts lines. */
 export const RG_PATTERN = String.raw`\b[2-5][0-9]{2}[ -][245]\.[0-9]{1,3}\.[0-9]{1,3}\b|\b[245]\.[0-7]\.[0-9]{1,3}\b|\b0[xX]8[0-9A-Fa-f]{7}\b|said: [2-5][0-9]{2}\b`;
@@ -114,7 +115,7 @@ export function interleaved(file, variants, runs) {
     cpu.rg.push(r.cpuMs);
     for (const v of variants) {
       if (round >= (v.rounds ?? runs)) continue;
-      const o = runOnce([process.execPath, cli, ...v.args, file], { cpus: v.cpus, keep: round === 0, env: v.cores ? { MAIL_ERROR_CODES_THREADS: String(v.cores) } : undefined });
+      const o = runOnce([process.execPath, v.cli ?? cli, ...v.args, file], { cpus: v.cpus, keep: round === 0, env: v.cores ? { MAIL_ERROR_CODES_THREADS: String(v.cores) } : undefined });
       if (o.status !== 0) throw new Error(`${v.name}: exit ${o.status}: ${o.stderr.slice(0, 500)}`);
       (times[v.name] ??= []).push(o.ms);
       (cpu[v.name] ??= []).push(o.cpuMs);
@@ -127,7 +128,7 @@ export function interleaved(file, variants, runs) {
   for (const v of variants) {
     const ms = median(times[v.name]);
     const { stdout, ...output } = seen[v.name];
-    result[v.name] = { command: `mail-error-codes ${v.args.join(' ')}`, cores: v.cores, ms: Math.round(ms), cpuMs: round(median(cpu[v.name])), peakRssMB: rss[v.name] || undefined, ratioToRg: +(ms / rgMs).toFixed(2), runs: times[v.name].map(Math.round), output };
+    result[v.name] = { command: `mail-error-codes ${v.args.join(' ')}`, build: v.cli ? 'compared' : undefined, cores: v.cores, ms: Math.round(ms), cpuMs: round(median(cpu[v.name])), peakRssMB: rss[v.name] || undefined, ratioToRg: +(ms / rgMs).toFixed(2), runs: times[v.name].map(Math.round), output };
     if (stdout) result[v.name].stdout = stdout;
   }
   result.rg.runs = times.rg.map(Math.round);
@@ -157,7 +158,9 @@ export async function cliRows({ quick = false, runs } = {}) {
   if (!rgAvailable()) return { error: 'ripgrep (rg) is not installed: apt-get install -y ripgrep' };
   const sets = coreSets();
   const rows = {};
-  const variants = (formats) => sets.flatMap((s) => formats.map((f) => ({ name: `${f.name}@${s.cores}`, cores: s.cores, cpus: s.cpus, args: ['scan', ...f.args, '--fail-on', 'none'] })));
+  const ours = (formats) => sets.flatMap((s) => formats.map((f) => ({ name: `${f.name}@${s.cores}`, cores: s.cores, cpus: s.cpus, args: ['scan', ...f.args, '--fail-on', 'none'] })));
+  // --compare=PATH: another build runs in the same rounds (a before and after measured side by side).
+  const variants = (formats) => [...ours(formats), ...(compare ? ours(formats).map((v) => ({ ...v, name: `compared ${v.name}`, cli: compare })) : [])];
   const summary = { name: 'summary', args: ['--summary'] };
   const json = { name: 'json', args: ['--format', 'json'] };
   const report = { name: 'report', cores: availableParallelism(), args: ['report', '--format', 'json'], rounds: 1, keepOutput: true };
@@ -173,7 +176,7 @@ export async function cliRows({ quick = false, runs } = {}) {
 
 const isMain = process.argv[1] && new URL(import.meta.url).pathname === process.argv[1];
 if (isMain) {
-  const args = process.argv.slice(2).filter((a) => !a.startsWith('--cli='));
+  const args = process.argv.slice(2).filter((a) => !a.startsWith('--cli=') && !a.startsWith('--compare='));
   const r = args.indexOf('--runs');
   const runs = r >= 0 ? Number(args.splice(r, 2)[1]) : 3;
   if (!existsSync(cli)) {

@@ -14,7 +14,7 @@
 //     analysis (goal: p99 < 50 ms), and the time from the last keystroke to its diagnostics, against the core's
 //     analysis of the same message in one piece.
 // --quick: small sizes, to check that the benchmark runs. --server=PATH, --cli=PATH: other builds of the server and
-// the command-line tool (before/after).
+// the command-line tool (before/after); --compare=PATH: another build of the tool in the same rounds as this one.
 // --only=core|server|cli|typing: just those sections.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -64,7 +64,7 @@ function speedTable(r) {
   for (const [label, row] of Object.entries(r.cli?.rows ?? {})) {
     for (const [name, v] of Object.entries(row)) {
       if (!v?.ratioToRg || name === 'report') continue;
-      rows.push([`${v.command.replace(' --fail-on none', '')} (${row.MB} MB)`, String(v.cores), `${v.ms} ms`, `${row.rg.ms} ms`, `${v.ratioToRg}x`, v.cpuMs && row.rg.cpuMs ? `${(v.cpuMs / row.rg.cpuMs).toFixed(2)}x` : '']);
+      rows.push([`${v.build ? '(compared build) ' : ''}${v.command.replace(' --fail-on none', '')} (${row.MB} MB)`, String(v.cores), `${v.ms} ms`, `${row.rg.ms} ms`, `${v.ratioToRg}x`, v.cpuMs && row.rg.cpuMs ? `${(v.cpuMs / row.rg.cpuMs).toFixed(2)}x` : '']);
     }
   }
   for (const row of Object.values(r.cli?.rows ?? {})) {
