@@ -147,7 +147,14 @@ export async function runParallel(jobs: Job[], threads: number, run: ParallelRun
   const isPart = (j: Job) => j.start !== undefined;
   const firstPart = (j: Job) => j.start === 0;
 
-  return new Promise((resolve, reject) => {
+  let finished = false;
+  return new Promise<{ worst: number; unreadable: boolean }>((resolve, reject) => {
+    // A thread that fails or ends early ends the run: the others are stopped, so that the process can exit.
+    const fail = (error: unknown) => {
+      if (finished) return;
+      finished = true;
+      void Promise.all(workers.map((w) => w.terminate())).finally(() => reject(error));
+    };
     const dispatch = () => {
       // Not too far ahead of what is written: finished parts wait in memory until their turn.
       while (idle.length && nextJob < jobs.length && nextJob - nextWrite < workers.length * 4) {
@@ -198,14 +205,16 @@ export async function runParallel(jobs: Job[], threads: number, run: ParallelRun
       }
       await run.out.drain();
       dispatch();
-      if (nextWrite === jobs.length) {
+      if (nextWrite === jobs.length && !finished) {
+        finished = true;
         await Promise.all(workers.map((w) => w.terminate()));
         resolve({ worst, unreadable });
       }
     };
     let writing = Promise.resolve();
     for (const worker of workers) {
-      worker.on('error', reject);
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)));
       worker.on('message', (reply: Reply) => {
         if (reply.type === 'scanned') {
           lines.set(reply.id, reply.lines);
@@ -218,7 +227,7 @@ export async function runParallel(jobs: Job[], threads: number, run: ParallelRun
           if (!isPart(jobs[reply.id]) || run.format.format === 'summary' || reply.error) idle.push(worker);
           number();
         }
-        writing = writing.then(write).catch(reject);
+        writing = writing.then(write).catch(fail);
       });
       idle.push(worker);
     }
@@ -270,7 +279,8 @@ export function runWorker(format: WorkerFormat, makeCatalog: () => Catalog): voi
         await scanInput(fileInput(job.path), catalog, events);
       } else {
         const positions = new Positions();
-        const reader = await fileRange(job.path, job.start, Infinity);
+        // Read on past the part's end: the lines after it are its look-ahead.
+        const reader = await fileRange(job.path, job.start);
         try {
           await scanLines(reader, catalog, sinkFor(events, positions), { context: await contextBefore(job.path, job.start), stopAt: job.end! - job.start, skipBom: job.start === 0 });
         } finally {

@@ -88,13 +88,14 @@ function fileReader(handle: Handle, size: number | undefined, position: number):
   };
 }
 
-/** Bytes [start, end) of a file, for one thread's part of a big file. */
-export async function fileRange(path: string, start: number, end: number): Promise<ByteReader> {
+/** Bytes [start, end) of a file (to its end by default), for one thread's part of a big file. */
+export async function fileRange(path: string, start: number, end = Infinity): Promise<ByteReader> {
   const handle = await open(path, 'r');
-  const reader = fileReader(handle, end - start, start);
+  const size = Number.isFinite(end) ? end - start : undefined;
+  const reader = fileReader(handle, size, start);
   let left = end - start;
   return {
-    size: end - start,
+    size,
     async read(buffer, offset, length) {
       const n = await reader.read(buffer, offset, Math.min(length, left));
       left -= n;

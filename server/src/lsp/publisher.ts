@@ -18,7 +18,8 @@ export class Publisher {
   publish(t: TrackedDocument) {
     if (this.store.get(t.doc.uri) !== t) return;
     void this.connection.sendDiagnostics({ uri: t.doc.uri, version: t.doc.version, diagnostics: diagnosticsFor(t.doc, t.findings, t.settings, t.catalog, t.complete, tallyOf(t)) });
-    this.scheduleSummary(t);
+    // The first diagnostics of a large log come before it is read to the end: its summary waits for the whole.
+    if (t.complete) this.scheduleSummary(t);
   }
 
   /** The document is no longer ours (closed, or left out by files.include): nothing is reported for it. */
