@@ -10,7 +10,13 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const started = performance.now();
-const compiled = compileCatalog(root);
+let compiled;
+try {
+  compiled = compileCatalog(root);
+} catch (error) {
+  console.error(error.message); // the problems, each with its file and JSON path: a stack trace would add nothing
+  process.exit(1);
+}
 mkdirSync(join(root, 'dist'), { recursive: true });
 const catalogJson = JSON.stringify(compiled);
 writeFileSync(join(root, 'dist/catalog.json'), catalogJson);

@@ -1,6 +1,12 @@
 // Realistic mail log lines (mixed Postfix, Exim, Sendmail and Dovecot; about one in six carries a code),
-// deterministic from `seed`. Used by the benchmarks (scripts/bench.mjs, scripts/bench-cli.mjs).
-export function lineMaker(seed = 1) {
+// deterministic from `seed`. The one log generator: the benchmarks (scripts/bench.mjs, scripts/bench-cli.mjs), the
+// large-file e2e test and the CLI tests.
+// `hard: true` mixes in what makes a streaming scanner's life hard (for the tests, not the benchmarks): SMTP
+// transcripts, whose "250 OK" lines depend on the lines around them; lines full of numbers that are not mail codes;
+// and every 997th line tens of KB long with a code at its end, so that chunk boundaries fall everywhere.
+const TRANSCRIPT = ['<<< 220 mx.example.org ESMTP ready', '>>> EHLO client.example.com', '250 OK', '>>> RCPT TO:<nobody@example.org>', '<<< 452 4.2.2 Mailbox full'];
+
+export function lineMaker(seed = 1, { hard = false } = {}) {
   let s = seed >>> 0;
   const rnd = (n) => ((s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x9e3779b9) >>> 0) % n);
   const pick = (xs) => xs[rnd(xs.length)];
@@ -18,7 +24,8 @@ export function lineMaker(seed = 1) {
   const time = () => `Nov ${10 + rnd(20)} ${String(rnd(24)).padStart(2, '0')}:${String(rnd(60)).padStart(2, '0')}:${String(rnd(60)).padStart(2, '0')}`;
   const qid = () => rnd(0xffffffff).toString(16).toUpperCase().padStart(10, '0');
   const addr = () => `${pick(users)}@${pick(domains)}`;
-  return () => {
+  let n = 0;
+  const plain = () => {
     const k = rnd(100);
     const ip = `203.0.113.${rnd(255)}`;
     if (k < 30) return `${time()} mx1 postfix/smtpd[${1000 + rnd(9000)}]: connect from unknown[${ip}]`;
@@ -32,11 +39,20 @@ export function lineMaker(seed = 1) {
     if (k < 97) return `${time()} relay sendmail[${1000 + rnd(9000)}]: ${qid()}: to=<${addr()}>, delay=00:00:0${rnd(9)}, xdelay=00:00:01, mailer=esmtp, pri=120345, relay=${pick(hosts)}. [${ip}], dsn=5.1.1, stat=User unknown`;
     return `${time()} mx1 dovecot: imap-login: Login: user=<${addr()}>, method=PLAIN, rip=${ip}, lip=10.5.1.1, mpid=${rnd(99999)}, TLS, session=<${qid()}>`;
   };
+  if (!hard) return plain;
+  return () => {
+    n++;
+    if (n % 997 === 0) return `${plain()} ${'x'.repeat(20000 + (n % 50000))} said: 550 5.1.1 at the end`;
+    const k = rnd(100);
+    if (k < 8) return TRANSCRIPT[n % TRANSCRIPT.length];
+    if (k < 11) return `${time()} mx1 app[1]: order ${n} shipped, version 5.1.1 released, status=200 in 4.2 ms, error 0x800CCC0E on client`;
+    return plain();
+  };
 }
 
-/** A whole log of about `bytes` bytes. */
-export function generateLog(bytes, seed = 1) {
-  const line = lineMaker(seed);
+/** A whole log of about `bytes` bytes (ASCII: bytes = characters). */
+export function generateLog(bytes, seed = 1, options = {}) {
+  const line = lineMaker(seed, options);
   const out = [];
   let size = 0;
   while (size < bytes) {

@@ -1,15 +1,8 @@
 // Look-ups over the catalog the server sent: by id and by the ways related codes are written in entries.
 // Pure data, no editor API, so the tree, the Quick Pick and the detail pages label entries the same way.
 import { parseCode, registryKey } from '../../server/src/core/catalog/codes';
-import type { CatalogEntry, CatalogStructure, Family } from '../../server/src/core/types';
-
-export const FAMILY_LABELS: Record<Family, string> = {
-  reply: 'SMTP Reply Codes',
-  enhanced: 'Enhanced Status Codes',
-  outlook: 'Outlook Error Codes',
-  provider: 'Provider Bounces',
-};
-export const FAMILY_ORDER: readonly Family[] = ['reply', 'enhanced', 'outlook', 'provider'];
+import { FAMILY_NAMES } from '../../server/src/core/families';
+import type { CatalogEntry, CatalogStructure } from '../../server/src/core/types';
 
 export class CatalogIndex {
   private readonly byId = new Map<string, CatalogEntry>();
@@ -53,6 +46,6 @@ export function entryLabel(entry: CatalogEntry): string {
 }
 
 export function familyDetail(entry: CatalogEntry): string {
-  const family = FAMILY_LABELS[entry.family] ?? entry.family;
+  const family = FAMILY_NAMES[entry.family]?.heading ?? entry.family;
   return entry.family === 'provider' ? `${family} · ${entry.providerName ?? entry.provider ?? ''}` : family;
 }

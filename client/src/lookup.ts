@@ -3,7 +3,8 @@
 // symbolic names and pasted replies, and its order is the answer.
 import * as vscode from 'vscode';
 import type { CatalogEntry } from '../../server/src/core/types';
-import { CatalogIndex, FAMILY_LABELS, FAMILY_ORDER, entryLabel, familyDetail } from './catalogIndex';
+import { FAMILY_NAMES, FAMILY_ORDER } from '../../server/src/core/families';
+import { CatalogIndex, entryLabel, familyDetail } from './catalogIndex';
 import type { CatalogStore } from './catalogStore';
 import type { ServerApi } from './serverApi';
 
@@ -47,7 +48,7 @@ function allPicks(index: CatalogIndex): LookupPick[] {
   return FAMILY_ORDER.flatMap((family) => {
     const entries = index.entries.filter((e) => e.family === family);
     if (!entries.length) return [];
-    return [{ label: FAMILY_LABELS[family], kind: vscode.QuickPickItemKind.Separator } as LookupPick, ...entries.map(entryPick)];
+    return [{ label: FAMILY_NAMES[family].heading, kind: vscode.QuickPickItemKind.Separator } as LookupPick, ...entries.map(entryPick)];
   });
 }
 

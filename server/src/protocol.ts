@@ -1,31 +1,15 @@
 // The custom requests and notifications between the extension (client/) and the language server.
-// Method names and payload types only: both sides import this file, so they cannot drift apart.
+// Method names and payload types only: both sides import this file, so they cannot drift apart. The data types are
+// the core's: the protocol depends on the core, never the reverse.
 import type { FailureCounts } from './core/present/failures';
-import type { CatalogEntry, Family, Severity } from './core/types';
+import type { FileSummaryCode } from './core/present/summary';
+import type { CatalogEntry, CatalogStructure, FindingClass } from './core/types';
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
-
-/** The class a finding is reported with (an enhanced code's class comes from its first digit). */
-export type FindingClass = Exclude<Severity, 'both'> | 'unknown';
+export type { FileSummaryCode, FindingClass };
 
 /** `mailErrorCodes/fileSummary`: the "In This File" view, aggregated by the server; null for a file it does not scan. */
 export const FileSummaryRequest = 'mailErrorCodes/fileSummary';
 export interface FileSummaryParams { uri: string }
-export interface FileSummaryCode {
-  /** Canonical code (550, 5.1.1, 0x800CCC0E) or the provider entry id for provider findings. */
-  code: string;
-  family: Family | 'dsn-summary';
-  title: string;
-  /** What to show for the code when it is not the code itself (provider entries: "Gmail / Google Workspace 550 5.7.26"). */
-  label?: string;
-  class: FindingClass;
-  /** Catalog entry id when the code is in the catalog. */
-  entryId?: string;
-  count: number;
-  /** The first occurrences, in document order (at most 100). */
-  ranges: Range[];
-}
 /** Failures as a person counts them: failed recipients in a bounce, failed deliveries (lines) in a log. */
 export type { FailureCounts };
 
@@ -70,7 +54,7 @@ export const CatalogChangedNotification = 'mailErrorCodes/catalogChanged';
 
 /** `mailErrorCodes/catalog`: every entry, built-in and custom, for the tree view and the lookup Quick Pick. */
 export const CatalogRequest = 'mailErrorCodes/catalog';
-export interface CatalogResult { entries: CatalogEntry[]; structure: import('./core/types').CatalogStructure }
+export interface CatalogResult { entries: CatalogEntry[]; structure: CatalogStructure }
 
 /** `mailErrorCodes/search`: ranked entries for a query (a code, a symbolic name, words or a whole pasted reply). */
 export const SearchRequest = 'mailErrorCodes/search';

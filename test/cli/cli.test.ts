@@ -1,14 +1,14 @@
 // The built CLI (dist/cli.js) run as a process: explain, scan in every format, bad inputs, pipes, exit statuses.
 // Build first: node scripts/build.mjs
 import assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { catalog, located, root } from '../helpers';
-import { generateLog } from './generate';
+import { generateLog } from '../../scripts/generate-log.mjs';
 
 const CLI = join(root, 'dist/cli.js');
 const ESC = /\u001b\[/;
@@ -55,6 +55,41 @@ test('explain: an unknown but well-formed code is inferred, marked as such, exit
   assert.match(text.stdout, /no mail code recognised/);
 });
 
+test('explain --format json: one object per argument, with the entries as the catalog has them', () => {
+  const reply = "550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy";
+  const r = run(['explain', '--format', 'json', '550', '5.1.1', reply, '0x800CCC0E']);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = jsonLines(r.stdout);
+  assert.deepEqual(rows.map((x) => [x.input, x.found]), [['550', true], ['5.1.1', true], [reply, true], ['0x800CCC0E', true]]);
+  const [e550] = rows[0].entries;
+  const entry550 = catalog.get('reply.550')!;
+  assert.deepEqual(
+    { id: e550.id, family: e550.family, code: e550.code, title: e550.title, class: e550.class, meaning: e550.meaning, causes: e550.causes, sender: e550.actions.sender, sources: e550.sources },
+    { id: 'reply.550', family: 'reply', code: '550', title: entry550.title, class: 'permanent', meaning: entry550.meaning, causes: entry550.causes, sender: entry550.actions.sender, sources: entry550.sources },
+  );
+  assert.equal(rows[1].entries[0].code, '5.1.1', 'the code as asked, not the registry key X.1.1');
+  assert.equal(rows[1].entries[0].class, 'permanent');
+  const families = rows[2].entries.map((e: { family: string }) => e.family);
+  assert.deepEqual(families, ['provider', 'reply', 'enhanced']);
+  assert.equal(rows[2].entries[0].provider, 'gmail');
+  assert.equal(rows[3].entries[0].family, 'outlook');
+  assert.equal(r.stdout.split('\n').filter(Boolean).length, 4, 'JSON Lines: one line per argument');
+
+  const unknown = run(['explain', '-f', 'json', '5.9.99', 'mailbox full']);
+  assert.equal(unknown.status, 1);
+  const [inferred, none] = jsonLines(unknown.stdout);
+  assert.equal(inferred.found, false);
+  assert.deepEqual(inferred.entries, []);
+  assert.equal(inferred.inferred[0].code, '5.9.99');
+  assert.equal(inferred.inferred[0].class, 'permanent');
+  assert.deepEqual([none.found, none.inferred], [false, []]);
+  assert.ok(none.suggestions.some((x: { id: string }) => x.id === 'enhanced.x.2.2'), 'words get suggestions');
+
+  const mixed = jsonLines(run(['explain', '-f', 'json', '550 4.2.2']).stdout)[0];
+  assert.match(mixed.inconsistency, /disagree/);
+  assert.equal(run(['explain', '--format', 'yaml', '550']).status, 2);
+});
+
 test('usage errors exit 2 with a usage line on stderr; --help and --version', () => {
   for (const args of [[], ['explain'], ['frobnicate'], ['explain', '--bogus', '550'], ['scan'], ['scan', '--format', 'xml', 'a'], ['scan', '--fail-on', 'panic', 'a'], ['--nope']]) {
     const r = run(args);
@@ -69,6 +104,21 @@ test('usage errors exit 2 with a usage line on stderr; --help and --version', ()
   const version = run(['--version']);
   assert.equal(version.status, 0);
   assert.match(version.stdout, new RegExp(`^mail-error-codes ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version.replace(/\./g, '\\.')} \\(catalog `));
+});
+
+test('COMMAND --help shows that command; option errors name the option', () => {
+  const help = run(['scan', '--help']);
+  assert.equal(help.status, 0, help.stderr);
+  assert.match(help.stdout, /^Usage: mail-error-codes scan /);
+  assert.match(help.stdout, /--fail-on LEVEL/);
+  assert.doesNotMatch(help.stdout, /explain CODE/);
+  assert.match(run(['help', 'explain']).stdout, /^Usage: mail-error-codes explain /);
+  assert.match(run(['scan', '--format']).stderr, /^mail-error-codes: option -f, --format needs a value$/m);
+  assert.match(run(['scan', '--summary=yes', 'a']).stderr, /^mail-error-codes: option -s, --summary takes no value$/m);
+  assert.match(run(['explain', '-x']).stderr, /^mail-error-codes: unknown option -x \(an argument that starts with - goes after --\)$/m);
+  const after = run(['explain', '--', '--help']);
+  assert.equal(after.status, 1, 'after --, --help is an argument to explain, not an option');
+  assert.match(after.stdout, /no mail code recognised/);
 });
 
 test('scan (text): file:line:col: severity code title, 1-based', () => {
@@ -92,7 +142,8 @@ test('scan --format json: one object per finding, positions match the fixtures',
     const rows = jsonLines(r.stdout);
     assert.ok(rows.length > 0, name);
     for (const row of rows) {
-      assert.deepEqual(Object.keys(row).sort(), ['character', 'code', 'endCharacter', 'family', 'file', 'line', 'severity', 'title']);
+      assert.deepEqual(Object.keys(row).filter((k) => k !== 'id').sort(), ['character', 'class', 'code', 'endCharacter', 'family', 'file', 'line', 'severity', 'title']);
+      if (row.id !== undefined) assert.ok(catalog.get(row.id), `${row.id} is a catalog entry`);
       assert.equal(row.file, file);
       assert.ok(['reply', 'enhanced', 'outlook', 'provider', 'dsn-summary'].includes(row.family));
       assert.ok(['error', 'warning', 'information'].includes(row.severity));
@@ -215,11 +266,43 @@ test('a file without read permission is reported in one line', (t) => {
 
 test('a broken pipe (| head -1) ends quietly with status 0', () => {
   const big = join(dir, 'pipe.log');
-  writeFileSync(big, generateLog(3e6));
+  writeFileSync(big, generateLog(3e6, 1, { hard: true }));
   const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" scan "${big}" | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   assert.equal(r.stderr, '', 'nothing on stderr');
   assert.equal(r.status, 0);
   assert.equal(r.stdout.split('\n').filter(Boolean).length, 1);
+});
+
+test('scan --format json - streams: a line\'s findings are written while standard input stays open', async () => {
+  const child = spawn(process.execPath, [CLI, 'scan', '--format', 'json', '--fail-on', 'none', '-'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+  /** Resolves once stdout holds `n` lines; fails if the process ends first (the deadline is the test's time-out). */
+  const lines = (n: number) => new Promise<unknown[]>((res, rej) => {
+    const check = () => {
+      const rows = out.split('\n').filter(Boolean);
+      if (rows.length >= n) {
+        child.stdout.off('data', check);
+        res(rows.map((l) => JSON.parse(l)));
+      }
+    };
+    child.stdout.on('data', check);
+    child.once('exit', () => rej(new Error(`exited with ${out.split('\n').filter(Boolean).length} lines: ${err}`)));
+    check();
+  });
+  child.stdin.write('Nov 23 10:00:01 mx1 postfix/smtp[1]: A1: to=<a@example.org>, dsn=5.1.1, status=bounced (host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command))\n');
+  child.stdin.write('Nov 23 10:00:02 mx1 postfix/qmgr[2]: A1: removed\n');
+  const first = await lines(3);
+  assert.deepEqual(first.map((r) => (r as { code: string }).code), ['5.1.1', '550', '5.1.1']);
+  assert.equal((first[1] as { id: string }).id, 'reply.550', 'rows carry the catalog id, as catalog export does');
+  assert.equal(child.exitCode, null, 'still running: standard input is open');
+  child.stdin.write('Nov 23 10:00:03 mx1 postfix/smtp[3]: B2: to=<b@example.net>, dsn=4.2.2, status=deferred (host mx.example.net[192.0.2.2] said: 452 4.2.2 Mailbox full)\n');
+  child.stdin.end();
+  assert.equal(await exited, 0, err);
+  assert.deepEqual(out.trim().split('\n').map((l) => JSON.parse(l).code), ['5.1.1', '550', '5.1.1', '4.2.2', '452', '4.2.2']);
 });
 
 test('--fail-on levels', () => {
@@ -253,7 +336,7 @@ test('a 10 MB single line completes', () => {
 });
 
 test('a 20 MB log: the CLI finds exactly what analyze() finds on the whole text (chunk boundaries lose nothing)', () => {
-  const text = generateLog(20e6);
+  const text = generateLog(20e6, 1, { hard: true });
   const file = join(dir, 'big.log');
   writeFileSync(file, text);
   const r = run(['scan', '--all', '-f', 'json', file]);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { root } from '../helpers';
-import { generateLog } from './generate';
+import { generateLog } from '../../scripts/generate-log.mjs';
 import { mixedLog } from './mixedLog';
 
 const CLI = join(root, 'dist/cli.js');
@@ -22,7 +22,7 @@ function run(args: string[], threads: number) {
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'mec-parallel-'));
   writeFileSync(join(dir, 'mixed.log'), mixedLog(1_500_000, 11));
-  writeFileSync(join(dir, 'plain.log'), generateLog(1_200_000, 4));
+  writeFileSync(join(dir, 'plain.log'), generateLog(1_200_000, 4, { hard: true }));
   writeFileSync(join(dir, 'binary.dat'), Buffer.alloc(300_000, 0));
   copyFileSync(join(root, 'test/fixtures/eml/bounce-postfix.eml'), join(dir, 'bounce.eml'));
 });

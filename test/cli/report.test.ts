@@ -121,5 +121,5 @@ test('bad inputs: each named on stderr, the others still reported, exit 2; usage
     assert.equal(u.stdout, '');
   }
   const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
-  assert.match(help.stdout, /report FILE…\|- +What happened to the mail/);
+  assert.match(help.stdout, /report FILE…\|-\n +What happened to the mail/);
 });

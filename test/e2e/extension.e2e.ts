@@ -230,7 +230,7 @@ test('5. the Mail Codes sidebar: Catalog families, In This File codes, click wal
   await sidebar.locator('.pane-header', { hasText: 'Catalog' }).first().waitFor({ state: 'visible' });
   await sidebar.locator('.pane-header', { hasText: 'In This File' }).first().waitFor({ state: 'visible' });
 
-  // Catalog: the four families (client/src/catalogIndex.ts FAMILY_LABELS, in FAMILY_ORDER)
+  // Catalog: the four families (server/src/core/families.ts: headings in FAMILY_ORDER)
   const families = ['SMTP Reply Codes', 'Enhanced Status Codes', 'Outlook Error Codes', 'Provider Bounces'];
   const catalog = await pollUntil('the Catalog to show the four families', async () => {
     const rows = await viewRows(s, 'Catalog');

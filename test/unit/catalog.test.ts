@@ -1,9 +1,9 @@
 // The catalog's data: valid, complete against the seeds and the IANA registry, sourced, in our own words.
-import { Validator } from '@cfworker/json-schema';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { validateCatalog } from '../../server/src/validateCatalog';
 import { catalog, fixture, root } from '../helpers';
 
 const dir = join(root, 'catalog');
@@ -14,11 +14,10 @@ const seeds = JSON.parse(fixture('seed-codes.json'));
 const registry: { code: string; title: string; paired: string[]; rfc?: string; deprecated: boolean }[] = JSON.parse(fixture('iana-registry.json'));
 
 test('every catalog file validates against the schema', () => {
-  const validator = new Validator(JSON.parse(readFileSync(join(dir, 'schema.json'), 'utf8')), '2020-12', false);
   assert.ok(files.length >= 7, `catalog files: ${files.length}`);
   for (const file of files) {
-    const result = validator.validate(JSON.parse(readFileSync(file, 'utf8')));
-    assert.ok(result.valid, `${file}: ${result.errors.map((e) => `${e.instanceLocation} ${e.error}`).slice(-3).join('; ')}`);
+    const { problems } = validateCatalog(JSON.parse(readFileSync(file, 'utf8')));
+    assert.deepEqual(problems, [], file);
   }
 });
 

@@ -2,7 +2,7 @@
 // Reply codes by class (2xx…5xx), enhanced codes by subject (X.0.x…X.7.x), Outlook codes by group, provider
 // entries by provider. Group titles come from the catalog's structure, so the catalog stays the one source of names.
 import type { CatalogEntry, CatalogStructure, Family } from '../../../server/src/core/types';
-import { FAMILY_LABELS, FAMILY_ORDER } from '../catalogIndex';
+import { FAMILY_NAMES, FAMILY_ORDER } from '../../../server/src/core/families';
 
 export interface CatalogGroup {
   key: string;
@@ -40,7 +40,7 @@ export function buildCatalogTree(entries: readonly CatalogEntry[], structure: Ca
     const sorted = [...groups.values()].sort((a, b) => compare(a.spec.order, b.spec.order));
     return [{
       family,
-      label: FAMILY_LABELS[family],
+      label: FAMILY_NAMES[family].heading,
       count: members.length,
       groups: sorted.map(({ spec, entries: list }) => ({
         key: spec.key,

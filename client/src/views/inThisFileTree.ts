@@ -1,17 +1,16 @@
 // The "In This File" view: the codes the server found in the active editor, worst first, one row per code.
 // Clicking a row runs revealNext, which walks that code's occurrences one click at a time.
 import * as vscode from 'vscode';
-import type { FileSummaryCode, FindingClass } from '../../../server/src/protocol';
+import { compareCodes } from '../../../server/src/core/present/summary';
+import type { FileSummaryCode } from '../../../server/src/protocol';
 import type { ActiveFileSummary } from '../activeFileSummary';
 import { severityIcon } from './severityIcon';
 import type { TreeSnapshot } from './snapshot';
 
 export const IN_THIS_FILE_VIEW = 'mailErrorCodes.inThisFile';
 
-const CLASS_ORDER: Record<FindingClass, number> = { permanent: 0, transient: 1, unknown: 2, intermediate: 3, success: 4 };
-
 export function sortCodes(codes: readonly FileSummaryCode[]): FileSummaryCode[] {
-  return [...codes].sort((a, b) => (CLASS_ORDER[a.class] ?? 9) - (CLASS_ORDER[b.class] ?? 9) || b.count - a.count || a.code.localeCompare(b.code));
+  return [...codes].sort(compareCodes);
 }
 
 export class InThisFileTree implements vscode.TreeDataProvider<FileSummaryCode>, vscode.Disposable {

@@ -1,9 +1,10 @@
 // The three output formats of `scan` (text, JSON Lines, SARIF 2.1.0) and the --summary table. Each formatter takes
 // findings as they come and keeps only what its format needs at the end (SARIF: the rules seen; summary: counts).
+import type * as Sarif from 'sarif';
 import type { Catalog } from '../core/catalog/catalog';
-import type { FindingClass } from '../protocol';
-import { CLASS_ORDER } from '../core/present/summary';
+import { compareCodes } from '../core/present/summary';
 import type { Finding } from '../core/scan/finding';
+import type { FindingClass } from '../core/types';
 import type { Hit } from './scan';
 import type { Output } from './output';
 import { clean, cleanLine, toJson, type Style } from './terminal';
@@ -58,28 +59,21 @@ export function jsonFormatter(out: Output): Formatter {
   return {
     hit(file, hit, level) {
       const f = hit.finding;
-      out.line(toJson({ file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, severity: level, title: f.title }));
+      out.line(toJson({ file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, class: f.class, severity: level, title: f.title, id: f.entryId }));
     },
     end() {},
   };
 }
 
-interface SarifRule {
-  id: string;
-  name?: string;
-  shortDescription: { text: string };
-  helpUri?: string;
-  defaultConfiguration: { level: string };
-  properties: { family: string };
-}
-
-const SARIF_LEVEL: Record<Level, string> = { error: 'error', warning: 'warning', information: 'note' };
+const SARIF_LEVEL: Record<Level, Sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note' };
 
 /** SARIF is one JSON document: results are written as they come, the rules seen are written after them. */
 export function sarifFormatter(out: Output, catalog: Catalog, version: string): Formatter {
-  const rules = new Map<string, { index: number; rule: SarifRule }>();
+  const rules = new Map<string, { index: number; rule: Sarif.ReportingDescriptor }>();
   let count = 0;
-  out.line('{"version":"2.1.0","$schema":"https://json.schemastore.org/sarif-2.1.0.json","runs":[{"results":[');
+  // The envelope { version, $schema, runs: [{ results: [ … ], tool, columnKind }] } is written around the results.
+  const version210: Sarif.Log['version'] = '2.1.0';
+  out.line(`{"version":${JSON.stringify(version210)},"$schema":"https://json.schemastore.org/sarif-2.1.0.json","runs":[{"results":[`);
   return {
     hit(file, hit, level) {
       const f = hit.finding;
@@ -87,7 +81,7 @@ export function sarifFormatter(out: Output, catalog: Catalog, version: string): 
       let known = rules.get(id);
       if (!known) {
         const entry = f.entryId ? catalog.get(f.entryId) : undefined;
-        const rule: SarifRule = {
+        const rule: Sarif.ReportingDescriptor = {
           id,
           shortDescription: { text: f.family === 'dsn-summary' ? 'Delivery status of a recipient (DSN)' : f.title },
           defaultConfiguration: { level: SARIF_LEVEL[level] },
@@ -98,7 +92,7 @@ export function sarifFormatter(out: Output, catalog: Catalog, version: string): 
         if (url) rule.helpUri = url;
         rules.set(id, (known = { index: rules.size, rule }));
       }
-      const result = {
+      const result: Sarif.Result = {
         ruleId: id,
         ruleIndex: known.index,
         level: SARIF_LEVEL[level],
@@ -108,8 +102,10 @@ export function sarifFormatter(out: Output, catalog: Catalog, version: string): 
       out.line((count++ ? ',' : '') + toJson(result));
     },
     end() {
-      const driver = { name: 'mail-error-codes', version, informationUri: 'https://github.com/mail-error-codes/mail-error-codes', rules: [...rules.values()].map((r) => r.rule) };
-      out.line(`],"tool":${toJson({ driver })},"columnKind":"utf16CodeUnits"}]}`);
+      const driver: Sarif.ToolComponent = { name: 'mail-error-codes', version, informationUri: 'https://github.com/mail-error-codes/mail-error-codes', rules: [...rules.values()].map((r) => r.rule) };
+      const tool: Sarif.Tool = { driver };
+      const columnKind: Sarif.Run.columnKind = 'utf16CodeUnits';
+      out.line(`],"tool":${toJson(tool)},"columnKind":${JSON.stringify(columnKind)}}]}`);
     },
   };
 }
@@ -162,8 +158,7 @@ export function summaryFormatter(out: Output, style: Style, format: 'text' | 'js
       counts.add(finding);
     },
     end() {
-      const rank = new Map(CLASS_ORDER.map((c, i) => [c, i]));
-      const sorted = [...groups].sort((a, b) => rank.get(a.class)! - rank.get(b.class)! || b.count - a.count || a.code.localeCompare(b.code));
+      const sorted = [...groups].sort(compareCodes);
       if (format === 'json') {
         for (const g of sorted) out.line(toJson({ code: g.code, family: g.family, class: g.class, severity: levelOf(g.class, all), count: g.count, title: g.title }));
         return;

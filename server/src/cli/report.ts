@@ -4,42 +4,39 @@
 // self-contained HTML file with the charts of the editor's report view.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import type { Catalog } from '../core/catalog/catalog';
 import { ReportBuilder } from '../core/report/builder';
 import { BinaryInputError, isGzip, TextInput } from '../core/report/decode';
 import { compareLogAge } from '../core/report/order';
+import { oneOf, parseCommand, UsageError } from './args';
+import type { Command } from './command';
 import { Output } from './output';
+import { builtInCatalog, NAME, VERSION } from './program';
 import { reportHtml } from './reportHtml';
 import { writeReportText } from './reportText';
 import { InputError, reasonOf } from './source';
 import { clean, styleFor, wantsColour } from './terminal';
 
-const NAME = 'mail-error-codes';
-export const REPORT_USAGE = `${NAME} report [--format text|json|html] [--by hour|day] [--top N] FILE…|-`;
-export const REPORT_HELP = `  report FILE…|-        What happened to the mail in mail logs (Postfix, Exim, Sendmail), Microsoft 365
-                        message trace exports (CSV) and bounces (.eml): delivered, deferred, bounced, expired
-                        and rejected recipients over time, by recipient domain, provider and sender, the top
-                        reasons with their codes explained, and the recipients still deferred at the end.
-                        Rotated logs (mail.log.1, mail.log.2.gz) are read oldest first.
-
-Options of report:
+export const reportCommand: Command = {
+  usage: 'report [--format text|json|html] [--by hour|day] [--top N] FILE…|-',
+  help: `report FILE…|-
+  What happened to the mail in mail logs (Postfix, Exim, Sendmail), Microsoft 365 message trace exports (CSV) and
+  bounces (.eml): delivered, deferred, bounced, expired and rejected recipients over time, by recipient domain,
+  provider and sender, the top reasons with their codes explained, and the recipients still deferred at the end.
+  Rotated logs (mail.log.1, mail.log.2.gz) are read oldest first.
   -f, --format FORMAT   text (default), json (the report as one JSON object), html (one self-contained page
                           with charts; it opens offline)
       --by hour|day     The time line's buckets (default: hours for up to four days of log, days beyond)
-      --top N           Rows per table before "other" (default 10)`;
+      --top N           Rows per table before "other" (default 10)
+  Exit status 2 when an input could not be read.`,
+  run: (args) => report(args, builtInCatalog(), VERSION),
+};
 
 const READ_BYTES = 1024 * 1024;
 
-export async function reportCommand(args: string[], catalog: Catalog, version: string): Promise<number> {
-  let options: { format: 'text' | 'json' | 'html'; by?: 'hour' | 'day'; top: number; files: string[] };
-  try {
-    options = parseOptions(args);
-  } catch (error) {
-    process.stderr.write(`${NAME}: ${error instanceof Error ? error.message : String(error)}\nUsage: ${REPORT_USAGE}\n`);
-    return 2;
-  }
+async function report(args: string[], catalog: Catalog, version: string): Promise<number> {
+  const options = parseOptions(args);
   const builder = new ReportBuilder(catalog, { by: options.by, top: options.top });
   let unreadable = false;
   const files = [...new Set(options.files)];
@@ -68,20 +65,13 @@ export async function reportCommand(args: string[], catalog: Catalog, version: s
 }
 
 function parseOptions(args: string[]) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: { format: { type: 'string', short: 'f' }, by: { type: 'string' }, top: { type: 'string' } },
-  });
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'html') throw new Error(`unknown format "${format}" (text, json or html)`);
-  const by = values.by;
-  if (by !== undefined && by !== 'hour' && by !== 'day') throw new Error(`unknown --by "${by}" (hour or day)`);
+  const { values, positionals } = parseCommand(args, { format: { type: 'string', short: 'f' }, by: { type: 'string' }, top: { type: 'string' } });
+  const format = oneOf(values.format, ['text', 'json', 'html'] as const, 'format', 'text');
+  const by = values.by === undefined ? undefined : oneOf(values.by, ['hour', 'day'] as const, '--by', 'hour');
   const top = values.top === undefined ? 10 : Number(values.top);
-  if (!Number.isInteger(top) || top < 1 || top > 1000) throw new Error(`--top needs a whole number from 1 to 1000`);
-  if (!positionals.length) throw new Error('report needs at least one FILE (or - for standard input)');
-  return { format: format as 'text' | 'json' | 'html', by: by as 'hour' | 'day' | undefined, top, files: positionals };
+  if (!Number.isInteger(top) || top < 1 || top > 1000) throw new UsageError('--top needs a whole number from 1 to 1000');
+  if (!positionals.length) throw new UsageError('report needs at least one FILE (or - for standard input)');
+  return { format, by, top, files: positionals };
 }
 
 /** A file's bytes, decompressed when it is gzip data (rotated logs). */

@@ -169,6 +169,8 @@ export async function scanLines(reader: ByteReader, catalog: Catalog, sink: Regi
   let origin = context.length;
   let bomChecked = !options.skipBom;
   let eof = false;
+  /** What the caller read already is scanned before reading on: a live stream may send nothing more for a while. */
+  let readFirst = filled <= from;
 
   /** Scans [from, end) with the context lines before it and the look-ahead [end, ahead) of `aheadBreaks` line breaks. */
   const region = async (end: number, ahead: number, aheadBreaks: number) => {
@@ -199,7 +201,7 @@ export async function scanLines(reader: ByteReader, catalog: Catalog, sink: Regi
   };
 
   for (;;) {
-    if (!eof) {
+    if (!eof && readFirst) {
       if (filled === buf.length) {
         // Room: drop what is scanned, keeping the context lines (each to its first CONTEXT_BYTES).
         if (ctx > 0 || from - ctx > CONTEXT_BYTES + 1) {
@@ -212,6 +214,7 @@ export async function scanLines(reader: ByteReader, catalog: Catalog, sink: Regi
       if (n === 0) eof = true;
       filled += n;
     }
+    readFirst = true;
     if (!bomChecked && (filled - from >= 3 || eof)) {
       bomChecked = true;
       if (filled - from >= 3 && buf[from] === 0xef && buf[from + 1] === 0xbb && buf[from + 2] === 0xbf) ctx = from = from + 3;
@@ -221,9 +224,17 @@ export async function scanLines(reader: ByteReader, catalog: Catalog, sink: Regi
     const stop = options.stopAt === undefined ? Infinity : origin + options.stopAt;
     // Complete lines are those before the last line break (all of them at the end of the input).
     const complete = eof ? filled : data.lastIndexOf(NL, filled - 1) + 1;
-    // Each region needs its look-ahead lines complete, unless the input ends (or the part stops) there.
+    // Each region needs the lines after it that the scanner reads, complete, unless the input ends (or the part
+    // stops) there: the next line, and the lines that may continue a reply wrapped from the region (they open with a
+    // blank), up to SCAN_REACH.linesAfter. So a region ends before the last complete line that opens otherwise, or
+    // that many lines before the end: in a log, one line, and a live stream's lines come out one line later.
     let regionMax = complete;
-    if (!eof) for (let n = 0; n < SCAN_REACH.linesAfter && regionMax > from; n++) regionMax = regionMax >= 2 ? data.lastIndexOf(NL, regionMax - 2) + 1 : 0;
+    if (!eof) {
+      for (let n = 0; n < SCAN_REACH.linesAfter && regionMax > from; n++) {
+        regionMax = regionMax >= 2 ? data.lastIndexOf(NL, regionMax - 2) + 1 : 0;
+        if (buf[regionMax] !== 32 && buf[regionMax] !== 9) break;
+      }
+    }
     if (regionMax > stop) regionMax = stop;
     while (from < regionMax) {
       if (!eof && regionMax < stop && regionMax - from < gather && filled - from < maxLine) break;

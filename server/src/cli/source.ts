@@ -43,13 +43,17 @@ export function reasonOf(error: unknown): string {
   return cleanLine((code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error)));
 }
 
-/** Reads the input's first bytes (at least its first 8 KB, unless it is shorter) and refuses binary input. */
+/**
+ * Reads the input's first bytes and refuses binary input. They are judged as a whole once 8 KB are there (however a
+ * stream cuts them), or once a line is complete: a live stream (tail -F) may send far less than 8 KB for a long time,
+ * and its lines must go through as they come.
+ */
 export async function readHead(input: Input, reader: ByteReader, buffer: Uint8Array): Promise<number> {
   let filled = 0;
   for (;;) {
     const n = await reader.read(buffer, filled, buffer.length - filled);
     filled += n;
-    if (!n || filled >= BINARY_PROBE) break;
+    if (!n || filled >= BINARY_PROBE || buffer.subarray(filled - n, filled).includes(10)) break;
   }
   if (isBinary(buffer.subarray(0, filled))) throw new InputError(input.path === undefined ? 'binary input, skipped' : 'binary file, skipped');
   return filled;

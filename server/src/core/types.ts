@@ -6,6 +6,13 @@ import type { Reason } from './bounce/reason';
 export type Family = 'reply' | 'enhanced' | 'outlook' | 'provider';
 export type Severity = 'success' | 'intermediate' | 'transient' | 'permanent' | 'both';
 
+/** The class a finding is reported with (an enhanced code's class comes from its first digit). */
+export type FindingClass = Exclude<Severity, 'both'> | 'unknown';
+
+/** A place in a document as editors count it: 0-based line, 0-based UTF-16 offset in the line. */
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
 export interface Source {
   title: string;
   section?: string;

@@ -1,10 +1,7 @@
 // Loads the user's custom catalogs (mailErrorCodes.customCatalogs). A bad file is reported with its path and the
 // JSON path of the problem, and left out; the built-in catalog and the other files keep working.
-import { Validator } from '@cfworker/json-schema';
-import schema from '../../../catalog/schema.json';
 import type { CatalogEntry } from '../core/types';
-
-const validator = new Validator(schema as object, '2020-12', false);
+import { shownSafely, validateCatalog } from '../validateCatalog';
 
 export interface CustomCatalogs {
   entries: CatalogEntry[];
@@ -37,13 +34,14 @@ async function loadOne(path: string, readFile: (path: string) => Promise<string>
   } catch (error) {
     return `custom catalog ${path} is not valid JSON${jsonPosition(text, error)}; it is ignored.`;
   }
-  const result = validator.validate(data);
-  if (!result.valid) {
-    // The deepest error is the most useful: it names the field, not just "items did not match".
-    const deepest = [...result.errors].sort((a, b) => b.instanceLocation.length - a.instanceLocation.length)[0];
-    return `custom catalog ${path} is invalid at ${safeLocation(deepest.instanceLocation)}: ${schemaProblem(deepest.keyword, deepest.error)}. It is ignored.`;
+  const { entries, problems } = validateCatalog(data);
+  if (problems.length) {
+    // The deepest problem is the most useful: it names the field, not just the entry.
+    const first = shownSafely([...problems].sort((a, b) => b.at.split('/').length - a.at.split('/').length)[0]);
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}: npx mail-error-codes catalog validate lists them)` : '';
+    return `custom catalog ${path} is invalid at ${first.at}: ${first.message}${more}. It is ignored.`;
   }
-  return (data as { entries: CatalogEntry[] }).entries.map((e) => ({ ...e, origin: path }));
+  return entries.map((e) => ({ ...e, origin: path }));
 }
 
 const READ_PROBLEMS: Record<string, string> = {
@@ -69,50 +67,4 @@ function jsonPosition(text: string, error: unknown): string {
   const before = text.slice(0, Number(position));
   const line = before.split('\n').length;
   return ` (at line ${line}, column ${Number(position) - before.lastIndexOf('\n')})`;
-}
-
-/** Field names of the catalog format: the only names from the file a message may repeat. */
-const KNOWN = new Set<string>();
-(function collect(node: unknown) {
-  if (Array.isArray(node)) node.forEach(collect);
-  else if (node && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'properties' && value && typeof value === 'object') for (const name of Object.keys(value)) KNOWN.add(name);
-      collect(value);
-    }
-  }
-})(schema);
-
-/** A JSON pointer with the file's own keys left out: "#/entries/3/…". */
-function safeLocation(pointer: string): string {
-  return pointer.split('/').map((segment, i) => (i === 0 || /^\d+$/.test(segment) || KNOWN.has(segment) ? segment : '…')).join('/');
-}
-
-function schemaProblem(keyword: string, error: string): string {
-  const named = /property "([^"]+)"/i.exec(error)?.[1];
-  switch (keyword) {
-    case 'required':
-      return `the required field ${named && KNOWN.has(named) ? `"${named}" ` : ''}is missing`;
-    case 'additionalProperties':
-    case 'unevaluatedProperties':
-    case 'false':
-      return 'a field the catalog format does not have';
-    case 'type': {
-      const expected = /Expected "([a-z]+)"/.exec(error)?.[1];
-      return `a value of the wrong type${expected ? ` (${expected} expected)` : ''}`;
-    }
-    case 'enum':
-    case 'const':
-      return 'a value that is not one of those allowed';
-    case 'pattern':
-    case 'format':
-      return 'a value that does not have the expected form';
-    case 'minLength':
-    case 'maxLength':
-    case 'minItems':
-    case 'maxItems':
-      return 'a value of the wrong size';
-    default:
-      return `does not follow the catalog format (${keyword})`;
-  }
 }

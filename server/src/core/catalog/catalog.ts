@@ -1,6 +1,7 @@
 // The catalog in memory: indexes over the entries and the three ways in (lookup a code, explain a reply, search).
 import type { CatalogEntry, CatalogStructure, CompiledCatalog, DigitInfo, Family, ProviderInfo, Severity } from '../types';
 import { explain } from '../explain';
+import { familyRank } from '../families';
 import { classOf, parseCode, registryKey } from './codes';
 import { answeringHost, HostTable } from './hosts';
 import { PhraseMatcher, type PhraseHit } from './phrases';
@@ -65,7 +66,6 @@ const SPECIFIC_PHRASE = 30;
 const SAME_CLASS_PHRASE = 24;
 /** Without a code to anchor them, only phrases this long are looked for in any line of a log. */
 const MIN_CODELESS_PHRASE = 16;
-const FAMILY_ORDER: Record<Family, number> = { reply: 0, enhanced: 1, outlook: 2, provider: 3 };
 
 export class Catalog {
   readonly entries: readonly CatalogEntry[];
@@ -418,12 +418,12 @@ export class Catalog {
           if (!s) { all = false; break; }
           score += s;
         }
-        if (all) add(entry, 100 + score - FAMILY_ORDER[entry.family]);
+        if (all) add(entry, 100 + score - familyRank(entry.family));
       }
     }
     return [...scores]
       .map(([entry, score]) => ({ entry, score }))
-      .sort((a, b) => b.score - a.score || FAMILY_ORDER[a.entry.family] - FAMILY_ORDER[b.entry.family] || a.entry.code.localeCompare(b.entry.code))
+      .sort((a, b) => b.score - a.score || familyRank(a.entry.family) - familyRank(b.entry.family) || a.entry.code.localeCompare(b.entry.code))
       .slice(0, limit);
   }
 

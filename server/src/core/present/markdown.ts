@@ -3,6 +3,7 @@
 import { resultClass, type Catalog, type Explanation, type LookupResult } from '../catalog/catalog';
 import { CATEGORY_TITLES, type RecipientSummary } from '../dsn/summary';
 import { REASON_TITLES } from '../bounce/reason';
+import { familyKind } from '../families';
 import type { CatalogEntry, Source } from '../types';
 
 /** Backslash-escapes every ASCII punctuation character CommonMark gives a meaning to; drops control characters. */
@@ -116,7 +117,7 @@ export function summaryMarkdown(s: RecipientSummary, catalog: Catalog): string {
 export function entryPage(entry: CatalogEntry, catalog: Catalog, link: (target: CatalogEntry) => string): string {
   const out: string[] = [`# ${escape(entry.family === 'provider' ? `${entry.providerName ?? entry.provider}: ${entry.code}` : entry.code)} — ${escape(entry.title)}`];
   const facts: string[] = [];
-  facts.push(`**Family:** ${escape(familyWords(entry))}`);
+  facts.push(`**Family:** ${escape(familyKind(entry))}`);
   facts.push(`**Class:** ${escape(classWords(entry.severity))}`);
   if (entry.name) facts.push(`**Symbolic name:** \`${entry.name.replace(/`/g, '')}\``);
   if (entry.group) facts.push(`**Group:** ${escape(catalog.structure.outlookGroups.find((g) => g.id === entry.group)?.title ?? entry.group)}`);
@@ -146,15 +147,6 @@ export function entryPage(entry: CatalogEntry, catalog: Catalog, link: (target: 
   out.push(`## Sources\n\n${entry.sources.map((s) => `- ${sourcesLine([s])}`).join('\n')}`);
   if (entry.origin && entry.origin !== 'built-in') out.push(`*From the custom catalog ${escape(entry.origin)}.*`);
   return out.join('\n\n') + '\n';
-}
-
-function familyWords(entry: CatalogEntry): string {
-  switch (entry.family) {
-    case 'reply': return 'SMTP reply code';
-    case 'enhanced': return 'Enhanced status code (RFC 3463)';
-    case 'outlook': return 'Outlook / Windows Mail error code';
-    case 'provider': return `Provider message (${entry.providerName ?? entry.provider})`;
-  }
 }
 
 function structureLines(entry: CatalogEntry, catalog: Catalog): string[] {

@@ -1,5 +1,4 @@
-import type { FindingClass } from '../../protocol';
-import type { Family } from '../types';
+import type { Family, FindingClass } from '../types';
 import type { RecipientSummary } from '../dsn/summary';
 
 export type FindingFamily = Family | 'dsn-summary';
