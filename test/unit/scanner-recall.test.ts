@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { LineScanner, type Hit } from '../../server/src/cli/scan';
+import { scanLines, sinkFor, type Hit } from '../../server/src/cli/scan';
+import type { ByteReader } from '../../server/src/cli/source';
 import { analyze } from '../../server/src/core/analyze';
 import { catalog, fixture, root } from '../helpers';
 
@@ -130,18 +131,27 @@ test('line endings change nothing: LF, CRLF and (for messages) CR alone give the
   }
 });
 
-test('the command line, reading logs in small chunks, finds what a scan of the whole log finds', () => {
+test('the command line, reading logs in small chunks, finds what a scan of the whole log finds', async () => {
   for (const { cls, name, text } of corpus()) {
     if (name.endsWith('.eml')) continue;
     const want = analyze(text, catalog).findings.map((f) => `${f.start}:${f.code}`);
-    for (const [piece, chunk] of [[1, 1], [7, 50], [64, 300]]) {
-      const scanner = new LineScanner(catalog, { chunkChars: chunk });
+    const bytes = Buffer.from(text);
+    for (const [piece, region] of [[1, 1], [7, 50], [64, 300]]) {
+      let at = 0;
+      const reader: ByteReader = {
+        async read(buffer, offset, length) {
+          const n = Math.min(length, piece, bytes.length - at);
+          buffer.set(bytes.subarray(at, at + n), offset);
+          at += n;
+          return n;
+        },
+        async close() {},
+      };
       const hits: Hit[] = [];
-      for (let i = 0; i < text.length; i += piece) for (const h of scanner.push(text.slice(i, i + piece))) hits.push(h);
-      for (const h of scanner.end()) hits.push(h);
+      await scanLines(reader, catalog, sinkFor({ hits: (h) => void hits.push(...h), note() {} }), { regionBytes: region, chunkChars: region });
       const starts = [0];
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      assert.deepEqual(hits.map((h) => `${starts[h.line - 1] + h.character}:${h.finding.code}`), want, `${cls}/${name} piece ${piece} chunk ${chunk}`);
+      assert.deepEqual(hits.map((h) => `${starts[h.line - 1] + h.character}:${h.finding.code}`), want, `${cls}/${name} piece ${piece} region ${region}`);
     }
   }
 });

@@ -82,6 +82,25 @@ test('a region scan finds the same as a whole scan within it', () => {
   assert.deepEqual(part, whole.filter((f) => f.start >= from && f.start < to));
 });
 
+test('cut at any line, two region scans find what one scan of the whole text finds: wrapped replies, folded fields', () => {
+  const texts = [
+    // The provider's words stand on the wrapped line; the codes that key them on the line above.
+    "Nov 1 mx1 postfix/smtp[1]: host gmail-smtp-in.l.google.com[1.2.3.4] said: 550-5.7.26 This mail has been blocked because the sender\n    550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy.\nlast\n",
+    "Nov 1 mx1 postfix/smtp[1]: host gmail-smtp-in.l.google.com[1.2.3.4] said: 550-5.7.26 This mail has been blocked\n    because Unauthenticated email from example.com is not accepted due to domain's DMARC policy.\n    more\nlast\n",
+    // A folded trace field several lines long: no code in it counts.
+    'X-Mailer: Foo\n\tbar\n\tbaz\n\tqux smtp; 5.7.1 relay\nsaid: 550 5.1.1 x\n',
+    fixture('logs/postfix.log'),
+    fixture('logs/exim.log'),
+  ];
+  for (const text of texts) {
+    const whole = scan(text, catalog).map((f) => `${f.start}:${f.family}:${f.code}`);
+    for (let k = text.indexOf('\n') + 1; k > 0 && k < text.length; k = text.indexOf('\n', k) + 1) {
+      const cut = [...scan(text, catalog, 0, k), ...scan(text, catalog, k)].map((f) => `${f.start}:${f.family}:${f.code}`);
+      assert.deepEqual(cut, whole, `cut at ${k}: ${JSON.stringify(text.slice(k, k + 40))}`);
+    }
+  }
+});
+
 test('analyze() reads a plain log as a log', () => {
   const text = fixture('logs/exim.log');
   assert.deepEqual(analyze(text, catalog), { findings: scan(text, catalog), recipients: [] });

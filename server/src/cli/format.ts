@@ -4,11 +4,22 @@ import type * as Sarif from 'sarif';
 import type { Catalog } from '../core/catalog/catalog';
 import { outcomeLine, type RecipientOutcome } from '../core/bounce/outcome';
 import { REASON_TITLES } from '../core/bounce/reason';
-import { aggregate, compareCodes, MAX_RANGES, type FileSummaryCode } from '../core/present/summary';
+import { compareCodes } from '../core/present/summary';
+import type { Finding } from '../core/scan/finding';
 import type { FindingClass } from '../core/types';
 import type { Hit, RecipientHit } from './scan';
 import type { Output } from './output';
 import { clean, cleanLine, toJson, type Style } from './terminal';
+
+/** One line of the summary: a code and how often it was found. */
+export interface SummaryGroup {
+  code: string;
+  family: Finding['family'];
+  title: string;
+  label?: string;
+  class: FindingClass;
+  count: number;
+}
 
 export type Level = 'error' | 'warning' | 'information';
 export const LEVEL_RANK: Record<Level | 'none', number> = { none: 4, error: 3, warning: 2, information: 1 };
@@ -32,6 +43,10 @@ export function recipientLevel(o: RecipientOutcome, all: boolean): Level | undef
 export interface Formatter {
   hit(file: string, hit: Hit, level: Level): void;
   recipient(file: string, found: RecipientHit, level: Level): void;
+  /** Formats that need no places (the summary) take findings as they are: no lines or columns are worked out. */
+  finding?(file: string, finding: Finding, level: Level): void;
+  /** The summary's counts, which counts made elsewhere (by other threads) are merged into. */
+  counts?: SummaryCounts;
   /** Called once after every input. */
   end(): void;
 }
@@ -128,42 +143,74 @@ function artifactUri(file: string): string {
   return encodeURI(slashed);
 }
 
+/** What a summary counts, in a form that crosses threads: codes and bounced recipients. */
+export interface SummaryData {
+  /** In the order first seen. */
+  groups: SummaryGroup[];
+  /** Recipients by reason, and by hard / soft / not a bounce. */
+  reasons: Record<string, number>;
+  bounces: Record<RecipientOutcome['bounce'], number>;
+}
+
+/** Counts per code, with what the summary shows of each: memory is one group per distinct code. */
+export class SummaryCounts implements SummaryData {
+  readonly groups: SummaryGroup[] = [];
+  readonly reasons: Record<string, number> = {};
+  readonly bounces: Record<RecipientOutcome['bounce'], number> = { hard: 0, soft: 0, none: 0 };
+  // Family, then code: no key string is built per finding.
+  private readonly byFamily = new Map<string, Map<string, SummaryGroup>>();
+
+  add(f: Pick<SummaryGroup, 'code' | 'family' | 'title' | 'label' | 'class'>, count = 1): void {
+    let codes = this.byFamily.get(f.family);
+    if (!codes) this.byFamily.set(f.family, (codes = new Map()));
+    const g = codes.get(f.code);
+    if (g) g.count += count;
+    else {
+      const group = { code: f.code, family: f.family, title: f.title, label: f.label, class: f.class, count };
+      codes.set(f.code, group);
+      this.groups.push(group);
+    }
+  }
+
+  addRecipient(o: Pick<RecipientOutcome, 'reason' | 'bounce'>): void {
+    this.reasons[o.reason] = (this.reasons[o.reason] ?? 0) + 1;
+    this.bounces[o.bounce]++;
+  }
+
+  /** Adds the counts of a later stretch of input (counted elsewhere, by another thread). */
+  merge(data: SummaryData): void {
+    for (const g of data.groups) this.add(g, g.count);
+    for (const [reason, n] of Object.entries(data.reasons)) this.reasons[reason] = (this.reasons[reason] ?? 0) + n;
+    for (const b of ['hard', 'soft', 'none'] as const) this.bounces[b] += data.bounces[b];
+  }
+
+  data(): SummaryData {
+    return { groups: this.groups, reasons: this.reasons, bounces: this.bounces };
+  }
+}
+
 /**
- * --summary: counts per code over every input. Each batch of findings is aggregated by the core's aggregate() and
- * the groups are merged, so memory is one group per distinct code, not one entry per finding.
+ * --summary: counts per code over every input. Findings are counted as they come, without their places: memory is
+ * one group per distinct code, not one entry per finding.
  */
 export function summaryFormatter(out: Output, style: Style, format: 'text' | 'json', all: boolean): Formatter {
-  const groups = new Map<string, FileSummaryCode>();
-  const reasons = new Map<string, number>();
-  const bounces = { hard: 0, soft: 0, none: 0 };
-  let batch: { finding: Hit['finding']; range: FileSummaryCode['ranges'][number] }[] = [];
-  const merge = () => {
-    for (const g of aggregate(batch, (b) => b.finding, (b) => b.range)) {
-      const key = `${g.family}:${g.code}`;
-      const have = groups.get(key);
-      if (!have) groups.set(key, g);
-      else {
-        have.count += g.count;
-        for (const r of g.ranges) if (have.ranges.length < MAX_RANGES) have.ranges.push(r);
-      }
-    }
-    batch = [];
-  };
+  const counts = new SummaryCounts();
+  const { groups, bounces } = counts;
   return {
+    counts,
     hit(_file, hit) {
-      batch.push({ finding: hit.finding, range: { start: { line: hit.line - 1, character: hit.character }, end: { line: hit.endLine - 1, character: hit.endCharacter } } });
-      if (batch.length >= 10000) merge();
+      counts.add(hit.finding);
+    },
+    finding(_file, finding) {
+      counts.add(finding);
     },
     recipient(_file, found) {
-      const o = found.outcome;
-      reasons.set(o.reason, (reasons.get(o.reason) ?? 0) + 1);
-      bounces[o.bounce]++;
+      counts.addRecipient(found.outcome);
     },
     end() {
-      merge();
       const recipients = bounces.hard + bounces.soft + bounces.none;
-      const byReason = [...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-      const sorted = [...groups.values()].sort(compareCodes);
+      const byReason = Object.entries(counts.reasons).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      const sorted = [...groups].sort(compareCodes);
       if (format === 'json') {
         for (const g of sorted) out.line(toJson({ code: g.code, family: g.family, class: g.class, severity: levelOf(g.class, all), count: g.count, title: g.title }));
         if (recipients) out.line(toJson({ type: 'recipients', count: recipients, hard: bounces.hard, soft: bounces.soft, notBounces: bounces.none, byReason: Object.fromEntries(byReason) }));

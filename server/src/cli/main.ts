@@ -2,11 +2,13 @@
 // own module (explainCommand.ts, scanCommand.ts, …) and is listed in COMMANDS.
 // Exit status: 0 fine · 1 what the command reports (an unknown code, findings at or above --fail-on) ·
 // 2 a usage error, or an input that could not be read (it wins over 1: the result is incomplete).
+import { isMainThread, workerData } from 'node:worker_threads';
 import { UsageError } from './args';
 import { bouncesCommand } from './bounces';
 import { catalogCommand } from './catalogCommand';
 import type { Command } from './command';
 import { explainCommand } from './explainCommand';
+import { runWorker, type WorkerFormat } from './parallel';
 import { builtInCatalog, NAME, VERSION } from './program';
 import { reportCommand } from './report';
 import { scanCommand } from './scanCommand';
@@ -76,7 +78,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+// The same script is the worker threads' (./parallel.ts).
+const worker = workerData?.mailErrorCodesWorker as WorkerFormat | undefined;
+if (!isMainThread && worker) runWorker(worker, builtInCatalog);
+else main(process.argv.slice(2)).then(
   (status) => {
     process.exitCode = status;
   },

@@ -5,7 +5,8 @@ import { opendir, open, readFile as readWhole, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMbox, MboxSplitter, type MboxMessage } from '../core/bounce/mbox';
 import { looksLikeMessage } from '../core/dsn/mime';
-import { isBinary, reasonOf } from './source';
+import { isBinary } from '../core/binary';
+import { reasonOf } from './source';
 
 export interface Message {
   /** Where it came from: the file, or "file.mbox#3" for the third message of an mbox file. */

@@ -9,8 +9,9 @@ export class Output {
   private parts: string[] = [];
   private size = 0;
 
-  constructor(private readonly stream: NodeJS.WriteStream = process.stdout) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
+  /** Without a stream (null), lines are only gathered, for take(): a worker thread's output goes to the main thread. */
+  constructor(private readonly stream: NodeJS.WriteStream | null = process.stdout) {
+    stream?.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(0);
       process.stderr.write(`mail-error-codes: cannot write output: ${cleanLine(error.message)}\n`);
       process.exit(2);
@@ -22,13 +23,28 @@ export class Output {
     this.size += text.length + 1;
   }
 
+  /** Lines already joined, each with its line break (what another thread formatted). */
+  lines(block: string): void {
+    if (!block) return;
+    this.parts.push(block);
+    this.size += block.length;
+  }
+
   /** Writes what is buffered once there is enough of it, and waits while the reader is behind. */
   async drain(force = false): Promise<void> {
-    if (!this.size || (!force && this.size < FLUSH_AT)) return;
+    if (!this.stream || !this.size || (!force && this.size < FLUSH_AT)) return;
     const text = this.parts.join('');
     this.parts = [];
     this.size = 0;
     if (!this.stream.write(text)) await once(this.stream, 'drain');
+  }
+
+  /** What is gathered, as one text (and forgets it). */
+  take(): string {
+    const text = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    return text;
   }
 
   flush(): Promise<void> {

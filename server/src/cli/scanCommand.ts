@@ -1,8 +1,11 @@
 // `mail-error-codes scan FILE…|-`: the codes found in files or standard input, in one of the formats of format.ts.
+import { availableParallelism, loadavg } from 'node:os';
+import type { Catalog } from '../core/catalog/catalog';
 import { oneOf, parseCommand, UsageError } from './args';
 import type { Command } from './command';
 import { jsonFormatter, LEVEL_RANK, levelOf, recipientLevel, sarifFormatter, summaryFormatter, textFormatter, type Formatter } from './format';
 import { Output } from './output';
+import { planJobs, runParallel, threadsFor } from './parallel';
 import { builtInCatalog, NAME, VERSION } from './program';
 import { scanInput } from './scan';
 import { fileInput, reasonOf, stdinInput } from './source';
@@ -29,7 +32,9 @@ export const scanCommand: Command = {
       --fail-on LEVEL   error (default), warning, information or none: exit 1 when a finding of that severity
                         or worse was found
   Severity: permanent failure → error, transient → warning, unknown class → information.
-  Exit status 1 when a finding at or above --fail-on was found.`,
+  Exit status 1 when a finding at or above --fail-on was found.
+  Big inputs are scanned on as many threads as there are free cores (the output is the same);
+  MAIL_ERROR_CODES_THREADS=N sets the number of threads (1: one thread).`,
 
   async run(args) {
     const { values, positionals: files } = parseCommand(args, {
@@ -45,26 +50,41 @@ export const scanCommand: Command = {
     if (!files.length) throw new UsageError('scan needs at least one FILE (or - for standard input)');
     if (summary && format === 'sarif') throw new UsageError('--summary cannot be combined with --format sarif');
 
-    const catalog = builtInCatalog();
+    // Built when first needed: when worker threads scan, this thread never needs it.
+    let built: Catalog | undefined;
+    const catalog = () => (built ??= builtInCatalog());
     const out = new Output();
-    const style = styleFor(wantsColour(process.stdout));
+    const colour = wantsColour(process.stdout);
+    const style = styleFor(colour);
     const formatter: Formatter = summary
       ? summaryFormatter(out, style, format === 'json' ? 'json' : 'text', all)
       : format === 'json'
         ? jsonFormatter(out)
         : format === 'sarif'
-          ? sarifFormatter(out, catalog, VERSION)
+          ? sarifFormatter(out, catalog(), VERSION)
           : textFormatter(out, style);
     let worst = 0;
     let unreadable = false;
     let stdinUsed = false;
-    for (const file of files) {
+    // Big inputs, when more than one core is free: worker threads scan them, the output is the same.
+    const threads = format === 'sarif' ? 0 : threadsFor(files, availableParallelism(), loadavg()[0]);
+    const jobs = threads ? await planJobs(files, threads) : undefined;
+    if (jobs) {
+      ({ worst, unreadable } = await runParallel(jobs, threads, {
+        format: { format: summary ? 'summary' : format === 'json' ? 'json' : 'text', colour, all },
+        counts: formatter.counts,
+        out,
+        note: (file, message) => process.stderr.write(`${NAME}: ${cleanLine(file)}: ${cleanLine(message)}\n`),
+        fail: (file, reason) => process.stderr.write(`${NAME}: ${cleanLine(file)}: ${reason}\n`),
+      }));
+    }
+    for (const file of jobs ? [] : files) {
       if (file === '-' && stdinUsed) continue;
       const live = file === '-';
       const input = live ? stdinInput() : fileInput(file);
       if (live) stdinUsed = true;
       try {
-        await scanInput(input, catalog, {
+        await scanInput(input, catalog(), {
           hits: async (hits) => {
             for (const hit of hits) {
               const level = levelOf(hit.finding.class, all);
@@ -83,9 +103,20 @@ export const scanCommand: Command = {
             }
             await out.drain(live);
           },
+          findings: formatter.finding
+            ? (findings) => {
+                for (const f of findings) {
+                  const level = levelOf(f.class, all);
+                  if (!level) continue;
+                  worst = Math.max(worst, LEVEL_RANK[level]);
+                  formatter.finding!(input.name, f, level);
+                }
+              }
+            : undefined,
           note: (message) => process.stderr.write(`${NAME}: ${cleanLine(input.name)}: ${cleanLine(message)}\n`),
           // Standard input may be a live stream (tail -F): each piece is scanned and written as it comes, not once a
-          // megabyte has gathered. A line's findings come out when the next line arrives (the rules read one ahead).
+          // region has gathered. A line's findings come out when the next line arrives (the rules read one ahead; a
+          // reply wrapped over indented lines, once the line after them arrives).
         }, live ? { chunkChars: 1 } : {});
       } catch (error) {
         unreadable = true;

@@ -18,9 +18,11 @@ export function runSteps<T>(steps: Steps<T>): T {
   }
 }
 
-/** scan() of text[from, to) in slices of whole lines, yielding between them; the same findings as one scan. */
-export function* scanInSteps(text: string, catalog: Catalog, from: number, to: number, options: ScanOptions = {}): Steps<Finding[]> {
-  const findings: Finding[] = [];
+/**
+ * scan() of text[from, to) in slices of whole lines, yielding between them; the same findings as one scan. They are
+ * added to `findings` as each slice is scanned (a host can show the first ones before the end).
+ */
+export function* scanInSteps(text: string, catalog: Catalog, from: number, to: number, options: ScanOptions = {}, findings: Finding[] = []): Steps<Finding[]> {
   while (from < to) {
     let end = Math.min(to, from + SCAN_SLICE);
     if (end < to) {

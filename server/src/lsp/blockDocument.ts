@@ -41,6 +41,11 @@ function split(text: string): string[] {
 /** Line breaks in a block ("\r\n" counts once; blocks never split one). */
 function countLines(block: string): number {
   let n = 0;
+  // Most blocks have no carriage return at all: their line feeds are counted without a pattern.
+  if (block.indexOf('\r') < 0) {
+    for (let i = block.indexOf('\n'); i >= 0; i = block.indexOf('\n', i + 1)) n++;
+    return n;
+  }
   for (let i = breakEndFrom(block, 0); i >= 0; i = breakEndFrom(block, i)) n++;
   return n;
 }

@@ -43,7 +43,17 @@ function recipientLevel(settings: Settings, o: RecipientOutcome): Level {
   return settings.showSuccessCodes ? 'information' : 'off';
 }
 
-export function diagnosticsFor(doc: BlockDocument, findings: readonly Finding[], settings: Settings, catalog: Catalog, recipients: readonly RecipientOutcome[] = []): Diagnostic[] {
+/** What a document's diagnostics are made from, besides its findings. */
+export interface DiagnosticsInput {
+  /** The recipients of a bounce (reported before its codes). */
+  recipients?: readonly RecipientOutcome[];
+  /** False while the document is still being read (the findings are its first ones, not all of them). */
+  complete?: boolean;
+  /** The findings counted by family and class, so that those past the cap need no loop. */
+  tally?: { counts: ReadonlyMap<string, number>; notes: number };
+}
+
+export function diagnosticsFor(doc: BlockDocument, findings: readonly Finding[], settings: Settings, catalog: Catalog, { recipients = [], complete = true, tally }: DiagnosticsInput = {}): Diagnostic[] {
   const max = settings.maxDiagnosticsPerFile;
   // 0 means none at all: not even the note about the ones left out.
   if (max <= 0) return [];
@@ -82,6 +92,20 @@ export function diagnosticsFor(doc: BlockDocument, findings: readonly Finding[],
   // Past the cap findings are only counted. Without an "off" level but for success codes (the usual settings),
   // the class alone decides, which keeps this loop cheap on a log with hundreds of thousands of findings.
   const offOnlySuccess = Object.values(levels).every((byClass) => byClass.permanent !== 'off' && byClass.transient !== 'off' && byClass.unknown !== 'off');
+  if (tally && i < findings.length) {
+    // All the counted findings and notes, less those of the first i.
+    for (const [key, n] of tally.counts) {
+      const [family, cls] = key.split(':') as [Finding['family'], FindingClass];
+      if (levels[family][cls] !== 'off') left += n;
+    }
+    left += tally.notes;
+    for (let k = 0; k < i; k++) {
+      const f = findings[k];
+      if (levels[f.family][f.class] !== 'off') left--;
+      if (f.notes !== undefined) left -= f.notes.length;
+    }
+    i = findings.length;
+  }
   for (; i < findings.length; i++) {
     const f = findings[i];
     const counted = offOnlySuccess ? settings.showSuccessCodes || (f.class !== 'success' && f.class !== 'intermediate') : levels[f.family][f.class] !== 'off';
@@ -95,7 +119,9 @@ export function diagnosticsFor(doc: BlockDocument, findings: readonly Finding[],
       severity: DiagnosticSeverity.Information,
       source: SOURCE,
       code: 'limit',
-      message: `${left} more mail codes are not shown (mailErrorCodes.maxDiagnosticsPerFile is ${max}); the "In This File" view counts them all.`,
+      message: complete
+        ? `${left} more mail codes are not shown (mailErrorCodes.maxDiagnosticsPerFile is ${max}); the "In This File" view counts them all.`
+        : `More mail codes are not shown (mailErrorCodes.maxDiagnosticsPerFile is ${max}); the file is still being read, the "In This File" view will count them all.`,
     });
   }
   return out;

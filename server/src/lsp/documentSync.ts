@@ -156,7 +156,7 @@ export class DocumentSync {
       this.warnOnce(`${name} is larger than ${MAX_MESSAGE / 1024 / 1024} MB: it is scanned as plain text, without decoding its MIME parts or reading its delivery status.`);
     }
     try {
-      if (await this.store.fullScan(t)) this.publisher.publish(t);
+      if (await this.store.fullScan(t, () => this.publisher.publish(t))) this.publisher.publish(t);
     } catch (error) {
       this.connection.console.error(`Could not scan ${t.doc.uri}: ${String(error)}`);
     }

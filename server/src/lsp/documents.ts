@@ -11,6 +11,7 @@ import type { Finding } from '../core/scan/finding';
 import { scan } from '../core/scan/scanner';
 import { scanInSteps, type Steps } from '../core/steps';
 import type { Family } from '../core/types';
+import { levelFor } from './diagnostics';
 import { DEFAULTS, type Settings } from './settings';
 
 /** Work between two yields of a full analysis: short enough for a hover or a keystroke to wait for it unnoticed. */
@@ -37,6 +38,36 @@ export interface TrackedDocument {
   families: ReadonlySet<Family>;
   /** The settings of the document's folder, as last read. */
   settings: Settings;
+  /** How many findings of each family and class `findings` holds, kept up to date by edits (see tallyOf). */
+  tally?: Tally;
+}
+
+/** Findings counted by family and class, and their notes: what the diagnostics' cap note counts, without a loop. */
+export interface Tally {
+  /** The array counted: a tally of another array is stale. */
+  of: readonly Finding[];
+  counts: Map<string, number>;
+  notes: number;
+}
+
+const tallyKey = (f: Finding) => `${f.family}:${f.class}`;
+
+function count(tally: Tally, findings: readonly Finding[], from: number, to: number, sign: 1 | -1) {
+  for (let i = from; i < to; i++) {
+    const f = findings[i];
+    const key = tallyKey(f);
+    tally.counts.set(key, (tally.counts.get(key) ?? 0) + sign);
+    if (f.notes) tally.notes += sign * f.notes.length;
+  }
+}
+
+/** The document's tally, counted again when its findings were replaced since. */
+export function tallyOf(t: TrackedDocument): Tally {
+  if (t.tally?.of !== t.findings) {
+    t.tally = { of: t.findings, counts: new Map(), notes: 0 };
+    count(t.tally, t.findings, 0, t.findings.length, 1);
+  }
+  return t.tally;
 }
 
 export interface ScanHost {
@@ -95,7 +126,7 @@ export class DocumentStore {
       const { start, end, inserted } = t.doc.apply(change);
       if (!ranged) continue;
       const delta = inserted - (end - start);
-      t.findings = shiftFindings(t.findings, start, end, delta);
+      t.findings = shiftFindings(t.findings, start, end, delta, t.tally?.of === t.findings ? t.tally : undefined);
       t.recipients = shiftRecipients(t.recipients, start, end, delta);
       // The dirty region moves with later edits like any other text.
       if (dirtyStart !== Infinity) {
@@ -137,15 +168,29 @@ export class DocumentStore {
     const lo = lowerBound(t.findings, from);
     let hi = lo;
     while (hi < t.findings.length && t.findings[hi].start < to) hi++;
-    // concat, not splice(...fresh): a pasted block can bring more findings than a call can take as arguments.
-    t.findings = t.findings.slice(0, lo).concat(fresh, t.findings.slice(hi));
+    const tally = t.tally?.of === t.findings ? t.tally : undefined;
+    if (tally) {
+      count(tally, t.findings, lo, hi, -1);
+      count(tally, fresh, 0, fresh.length, 1);
+    }
+    // In place: a big log has many findings, an edit brings a few. A pasted block can bring more than a call can take
+    // as arguments: then the array is built anew.
+    if (fresh.length < 4096) t.findings.splice(lo, hi - lo, ...fresh);
+    else {
+      t.findings = t.findings.slice(0, lo).concat(fresh, t.findings.slice(hi));
+      if (tally) tally.of = t.findings;
+    }
   }
 
   /**
    * Analyses the whole document (a message above MAX_MESSAGE and any other text: line by line) in slices of about
    * SLICE_MS, yielding between them. Resolves to false when a newer version or a close superseded it.
+   *
+   * A log is read from the top, and what is found first does not change as the rest is read: once more findings are
+   * known than the document shows as diagnostics, `early` is called (with t.findings holding them, t.complete false),
+   * so that a large log shows its first diagnostics long before it is read to the end.
    */
-  async fullScan(t: TrackedDocument): Promise<boolean> {
+  async fullScan(t: TrackedDocument, early?: () => void): Promise<boolean> {
     const generation = ++t.generation;
     const text = t.doc.getText();
     const options = { families: t.families };
@@ -154,14 +199,35 @@ export class DocumentStore {
       if (!analysis) return false;
       t.findings = analysis.findings;
       t.recipients = analysis.recipients;
+      t.tally = undefined;
       t.complete = true;
       this.fullScans++;
       return true;
     }
-    const findings = await runInSlices(scanInSteps(text, t.catalog, 0, text.length, options), this.host, () => generation === t.generation);
+    const found: Finding[] = [];
+    let shown = !early || t.settings.maxDiagnosticsPerFile <= 0;
+    // Diagnostics the findings so far make (findings at an "off" level make none, a note makes one more).
+    let diagnostics = 0;
+    let counted = 0;
+    const findings = await runInSlices(scanInSteps(text, t.catalog, 0, text.length, options, found), this.host, () => generation === t.generation, () => {
+      if (shown) return;
+      for (; counted < found.length; counted++) {
+        const f = found[counted];
+        if (levelFor(t.settings, f.family, f.class) !== 'off') diagnostics++;
+        if (f.notes) diagnostics += f.notes.length;
+      }
+      if (diagnostics <= t.settings.maxDiagnosticsPerFile) return;
+      shown = true;
+      t.findings = found;
+      t.recipients = [];
+      t.complete = false;
+      early!();
+    });
     if (!findings) return false;
     t.recipients = [];
     t.findings = findings;
+    // The same array may have been shown (and counted) while it was still growing.
+    t.tally = undefined;
     t.complete = true;
     this.fullScans++;
     return true;
@@ -172,7 +238,7 @@ export class DocumentStore {
  * Runs steps for about SLICE_MS at a time, yielding to the host in between; stops (undefined) as soon as the work
  * is no longer wanted.
  */
-export async function runInSlices<T>(steps: Steps<T>, host: ScanHost, wanted: () => boolean): Promise<T | undefined> {
+export async function runInSlices<T>(steps: Steps<T>, host: ScanHost, wanted: () => boolean, afterStep?: () => void): Promise<T | undefined> {
   await host.yieldNow();
   let sliceStart = performance.now();
   for (;;) {
@@ -182,6 +248,7 @@ export async function runInSlices<T>(steps: Steps<T>, host: ScanHost, wanted: ()
     }
     const next = steps.next();
     if (next.done) return next.value;
+    afterStep?.();
     if (performance.now() - sliceStart >= SLICE_MS) {
       await host.yieldNow();
       sliceStart = performance.now();
@@ -201,7 +268,7 @@ function lowerBound(findings: readonly Finding[], offset: number): number {
 }
 
 /** Drops findings that touch the edited range and moves the ones after it (in place: a big log has many). */
-function shiftFindings(findings: Finding[], start: number, end: number, delta: number): Finding[] {
+function shiftFindings(findings: Finding[], start: number, end: number, delta: number, tally?: Tally): Finding[] {
   let first = lowerBound(findings, start);
   // A finding that starts before the edit but reaches into it is dropped too.
   while (first > 0 && findings[first - 1].end > start) first--;
@@ -213,6 +280,7 @@ function shiftFindings(findings: Finding[], start: number, end: number, delta: n
       findings[k].end += delta;
     }
   }
+  if (tally) count(tally, findings, first, after, -1);
   findings.splice(first, after - first);
   return findings;
 }

@@ -5,7 +5,7 @@ import { countFailures, type FailureCounts } from '../core/present/failures';
 import { totalsOf } from '../core/present/summary';
 import { SummaryChangedNotification, type SummaryChangedParams } from '../protocol';
 import { diagnosticsFor } from './diagnostics';
-import type { DocumentStore, TrackedDocument } from './documents';
+import { tallyOf, type DocumentStore, type TrackedDocument } from './documents';
 
 /** Quiet time after the last publish of a document before its summary is sent. */
 const SUMMARY_DELAY_MS = 100;
@@ -17,8 +17,9 @@ export class Publisher {
 
   publish(t: TrackedDocument) {
     if (this.store.get(t.doc.uri) !== t) return;
-    void this.connection.sendDiagnostics({ uri: t.doc.uri, version: t.doc.version, diagnostics: diagnosticsFor(t.doc, t.findings, t.settings, t.catalog, t.recipients) });
-    this.scheduleSummary(t);
+    void this.connection.sendDiagnostics({ uri: t.doc.uri, version: t.doc.version, diagnostics: diagnosticsFor(t.doc, t.findings, t.settings, t.catalog, { recipients: t.recipients, complete: t.complete, tally: tallyOf(t) }) });
+    // The first diagnostics of a large log come before it is read to the end: its summary waits for the whole.
+    if (t.complete) this.scheduleSummary(t);
   }
 
   /** The document is no longer ours (closed, or left out by files.include): nothing is reported for it. */

@@ -401,11 +401,6 @@ export class Catalog {
     return found;
   }
 
-  /** Where in the line an entry's phrase or marker is (for the range of a provider finding). */
-  phraseLocation(entry: CatalogEntry, line: string): { index: number; length: number } | undefined {
-    return this.phrases.match(line)?.entries.find((h) => h.entry === entry);
-  }
-
   /** Ranked entries for a query: a code, a symbolic name, words (“mailbox full”, “gmail dmarc”) or a pasted reply. */
   search(query: string, limit = 50): SearchHit[] {
     const q = query.trim();

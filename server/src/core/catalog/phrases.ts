@@ -96,8 +96,9 @@ function fold(c: number): number {
 
 /**
  * Reads text[from, to) in normal form, one character at a time: next() gives the next character's code (-1 at the
- * end) and `index` where it stands in the original text. The one definition of the normal form, used for the
- * phrases and for the texts alike; a plain object with a loop, so reading allocates nothing.
+ * end) and `index` where it stands in the original text. The definition of the normal form, used for the phrases;
+ * PhraseMatcher.match() reads texts by the same rules inline, with tables for ASCII (test/unit/phraseMatcher.test.ts
+ * checks that the two agree).
  */
 class Normalizer {
   index = 0;
@@ -153,6 +154,13 @@ function isQuote(c: number): boolean {
   return c === 39 || c === 34;
 }
 
+// What an ASCII character is to the normal form, by table: most characters of a text are PLAIN.
+const PLAIN = 0;
+const BLANK = 1;
+const CODE_DIGIT = 2;
+const BACKSLASH = 3;
+const ASCII_KIND = new Uint8Array(128).map((_, c) => (isSpace(c) ? BLANK : c >= 50 && c <= 53 ? CODE_DIGIT : c === 92 ? BACKSLASH : PLAIN));
+
 /** Exim writes the line breaks of a multi-line reply as \n; \r and \t occur too. */
 function isEscapedSpace(c: number): boolean {
   return c === 110 || c === 114 || c === 116;
@@ -180,13 +188,20 @@ export class PhraseMatcher {
   private shift = 32;
   private rootEdges = new Int32Array(0);
   private fail = new Int32Array(1);
+  /**
+   * The automaton as a table: the node after a node and a symbol, failure links followed. A node's row is filled the
+   * first time a text reaches the node (most nodes never are), so building the matcher stays cheap.
+   */
+  private delta: Uint16Array | Int32Array = new Int32Array(0);
+  private rowReady = new Uint8Array(0);
+  /** The first node down the output chain that ends a pattern: the node itself, or its output link (or -1). */
+  private out = new Int32Array(1).fill(-1);
   /** The pattern ending at a node (or -1), and the nearest node down the failure chain that ends one (or -1). */
   private terminal = new Int32Array(1).fill(-1);
   private outLink = new Int32Array(1).fill(-1);
   private readonly patterns: Pattern[] = [];
   /** Original index of the last normalised characters, to map a match back onto the text. */
   private readonly ring: Int32Array;
-  private readonly reader = new Normalizer();
 
   constructor(entries: readonly CatalogEntry[], providers: readonly ProviderInfo[] = []) {
     const index = new Map<string, Pattern>();
@@ -213,6 +228,8 @@ export class PhraseMatcher {
     for (const p of this.patterns) for (let i = 0; i < p.text.length; i++) this.symbolOf(p.text.charCodeAt(i), true);
     this.width = Math.max(1, this.symbols);
     this.build();
+    // Texts are matched without folding ASCII case first: an upper-case letter reads as its lower-case symbol.
+    for (let c = 65; c <= 90; c++) this.ascii[c] = this.ascii[c + 32];
     let size = 64;
     for (const p of this.patterns) while (size < p.length + 1) size *= 2;
     this.ring = new Int32Array(size);
@@ -304,6 +321,29 @@ export class PhraseMatcher {
     this.fail = fail;
     this.terminal = terminal.subarray(0, nodes);
     this.outLink = outLink;
+    this.delta = nodes < 0x10000 ? new Uint16Array(nodes * this.width) : new Int32Array(nodes * this.width);
+    this.rowReady = new Uint8Array(nodes);
+    this.out = this.outLink.map((link, n) => (this.terminal[n] >= 0 ? n : link));
+  }
+
+  /** Fills the table's row of a node (and, first, those of the nodes down its failure chain). */
+  private fillRow(node: number) {
+    const chain: number[] = [];
+    for (let n = node; !this.rowReady[n]; n = this.fail[n]) {
+      chain.push(n);
+      if (n === 0) break;
+    }
+    const width = this.width;
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const n = chain[k];
+      const row = n * width;
+      const failRow = this.fail[n] * width;
+      for (let s = 0; s < width; s++) {
+        const child = this.edge(n, s);
+        this.delta[row + s] = child > 0 || n === 0 ? child : this.delta[failRow + s];
+      }
+      this.rowReady[n] = 1;
+    }
   }
 
   /** Fibonacci hashing: the high bits of the product spread keys that differ only in their high bits. */
@@ -325,33 +365,65 @@ export class PhraseMatcher {
   /** Every entry and provider whose phrases or markers occur in text[from, to); undefined when none does. */
   match(text: string, from = 0, to = text.length): TextHits | undefined {
     if (!this.patterns.length) return undefined;
-    const reader = this.reader.reset(text, from, Math.min(to, text.length));
+    const end = Math.min(to, text.length);
     const ring = this.ring;
     const ringMask = ring.length - 1;
     const ascii = this.ascii;
+    const delta = this.delta;
+    const rowReady = this.rowReady;
+    const width = this.width;
+    const out = this.out;
     let found: { id: number; end: number; index: number }[] | undefined;
     let node = 0;
     let pos = 0;
-    for (let c = reader.next(); c >= 0; c = reader.next()) {
-      const index = reader.index;
+    // The normal form (see Normalizer), read inline: this loop runs over every line that carries a code. An ASCII
+    // character's kind and symbol come from tables.
+    const asciiKind = ASCII_KIND;
+    let space = true;
+    let s = -1;
+    for (let i = from; i < end; ) {
+      const index = i;
+      const c = text.charCodeAt(i);
+      const kind = c < 128 ? asciiKind[c] : isSpace(c) ? BLANK : 0;
+      if (kind === PLAIN) {
+        space = false;
+        i++;
+        if (c < 128) s = ascii[c];
+        else {
+          const f = fold(c);
+          s = f < 128 ? ascii[f] : (this.wide.get(f) ?? -1);
+        }
+      } else if (kind === BACKSLASH && isQuote(text.charCodeAt(i + 1))) {
+        // An escaped quote (domain\'s) reads as the quote.
+        i++;
+        continue;
+      } else if (kind === BLANK || (kind === BACKSLASH && isEscapedSpace(text.charCodeAt(i + 1)))) {
+        i += kind === BACKSLASH ? 2 : 1;
+        if (space) continue;
+        space = true;
+        s = ascii[SPACE];
+      } else {
+        if (kind === CODE_DIGIT && space) {
+          const skip = codeAt(text, i, end);
+          if (skip) {
+            i += skip;
+            continue;
+          }
+        }
+        space = false;
+        i++;
+        s = ascii[c];
+      }
       ring[pos & ringMask] = index;
       pos++;
-      const s = c < 128 ? ascii[c] : (this.wide.get(c) ?? -1);
       if (s < 0) {
         node = 0;
         continue;
       }
-      for (;;) {
-        const next = this.edge(node, s);
-        if (next > 0) {
-          node = next;
-          break;
-        }
-        if (node === 0) break;
-        node = this.fail[node];
-      }
+      if (!rowReady[node]) this.fillRow(node);
+      node = delta[node * width + s];
       if (node === 0) continue;
-      for (let t = this.terminal[node] >= 0 ? node : this.outLink[node]; t >= 0; t = this.outLink[t]) {
+      for (let t = out[node]; t >= 0; t = this.outLink[t]) {
         const id = this.terminal[t];
         (found ??= []).push({ id, end: index + 1, index: ring[(pos - this.patterns[id].length) & ringMask] });
       }

@@ -23,7 +23,7 @@ export const CLASS_ORDER: readonly FindingClass[] = ['permanent', 'transient', '
 const RANK = new Map(CLASS_ORDER.map((c, i) => [c, i]));
 
 /** By class (worst first), then count (most first), then code. */
-export function compareCodes(a: FileSummaryCode, b: FileSummaryCode): number {
+export function compareCodes(a: Pick<FileSummaryCode, 'class' | 'count' | 'code'>, b: Pick<FileSummaryCode, 'class' | 'count' | 'code'>): number {
   return (RANK.get(a.class) ?? CLASS_ORDER.length) - (RANK.get(b.class) ?? CLASS_ORDER.length) || b.count - a.count || a.code.localeCompare(b.code);
 }
 export const MAX_RANGES = 100;

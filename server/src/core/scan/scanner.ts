@@ -1,6 +1,7 @@
 // Finds mail codes in text: one pass finds tokens shaped like codes (../catalog/codes.ts), and the rules of
 // ./rules.ts decide on each from its context. Pure: works on a string and offsets, knows nothing of editors or files.
 import type { Catalog } from '../catalog/catalog';
+import type { PhraseHit } from '../catalog/phrases';
 import { TOKEN_START, classOf, isAlnum, readCode, type CodeToken } from '../catalog/codes';
 import { providerLabel } from '../families';
 import type { CatalogEntry, Family } from '../types';
@@ -20,6 +21,14 @@ export interface ScanOptions {
 }
 
 const ALL: ReadonlySet<Family> = new Set(['reply', 'enhanced', 'outlook', 'provider']);
+
+/**
+ * How many lines around a region a scan reads, beyond the region itself: a folded header field is followed up to 16
+ * lines, a reply wrapped over indented lines is read up to 8 lines on. A caller that scans a long text region by
+ * region (the command line, the language server) passes at least these lines around each region, so that each finds
+ * what a scan of the whole text finds there.
+ */
+export const SCAN_REACH = { linesBefore: 16, linesAfter: 8 };
 /** How far into a line the rules ever look: a 10 MB line is looked at through a window. */
 const LINE_WINDOW = 8192;
 /** The window before a candidate that the rules share (see Context.before). */
@@ -122,12 +131,14 @@ const CHEAP: ReadonlySet<Condition> = new Set(['known', 'bounce', 'about-mail'])
 export function scan(text: string, catalog: Catalog, from = 0, to = text.length, options: ScanOptions = {}): Finding[] {
   const families = options.families ?? ALL;
   const findings: Finding[] = [];
-  const ctx = new Context(text, catalog, from, options);
+  // The lines of a reply wrapped from above the region are read with it: they are decided again, and dropped below.
+  const start = from > 0 ? replayStart(text, from) : from;
+  const ctx = new Context(text, catalog, start, options);
   let linesWithCodes: number[] | undefined;
   let lastLineStart = -1;
   const end = Math.min(to, text.length);
   const candidates = new RegExp(TOKEN_START);
-  candidates.lastIndex = from;
+  candidates.lastIndex = start;
   // The pattern runs over text[0, end) only, so that a region without codes costs its own length, not the rest of
   // the document (a slice shares the string's memory; context checks still see the whole text).
   const hay = end < text.length ? text.slice(0, end) : text;
@@ -146,16 +157,57 @@ export function scan(text: string, catalog: Catalog, from = 0, to = text.length,
     candidates.lastIndex = finding ? token.end : i + 1;
   }
   if (families.has('provider')) addProviderFindings(text, catalog, findings, linesWithCodes ?? [], from, to);
+  // What starts outside the region belongs to a scan of the lines there (a provider's words on a wrapped line after it).
+  if (start < from || (findings.length && findings[findings.length - 1].start >= end)) return findings.filter((f) => f.start >= from && f.start < end);
   return findings;
 }
 
-/** What the catalog says of a code, looked up once per scan: logs repeat the same few codes. */
+/**
+ * Where deciding starts for a region at `from`: a line that opens with a blank may continue a reply wrapped from a
+ * line above (addProviderFindings reads those as one message), so the lines back to one that does not are read too.
+ */
+function replayStart(text: string, from: number): number {
+  let start = from;
+  for (let n = 0; n < SCAN_REACH.linesBefore && start > 0 && isBlank(text.charCodeAt(start)); n++) start = text.lastIndexOf('\n', start - 2) + 1;
+  return start;
+}
+
+/** What the catalog says of a code, looked up once per catalog: logs repeat the same few codes. */
 interface Resolved {
   known: boolean;
   entryId?: string;
   title: string;
   entry?: CatalogEntry;
   deprecatedNote?: string;
+}
+
+/** Per catalog (a catalog never changes; a new one replaces it), per family, per code. */
+const RESOLVED = new WeakMap<Catalog, Map<Family, Map<string, Resolved>>>();
+/** Codes kept per family at most: Outlook numbers are many, and a hostile text must not grow the cache for ever. */
+const RESOLVED_MAX = 4096;
+
+function resolveCode(catalog: Catalog, family: Family, code: string): Resolved {
+  let byFamily = RESOLVED.get(catalog);
+  if (!byFamily) RESOLVED.set(catalog, (byFamily = new Map()));
+  let byCode = byFamily.get(family);
+  if (!byCode) byFamily.set(family, (byCode = new Map()));
+  let r = byCode.get(code);
+  if (!r) {
+    const result = catalog.lookup(code);
+    const entry = result.entries.find((e) => e.family === family) ?? (family === 'enhanced' ? result.entries[0] : undefined);
+    const fallback = family === 'reply' ? (result.classInfo?.title ?? 'SMTP reply code') : family === 'enhanced' ? (result.subjectInfo?.title ?? 'Enhanced status code') : 'Unknown Outlook / Windows error';
+    const standard = family === 'enhanced' ? result.entries.find((e) => e.family === 'enhanced') : undefined;
+    r = {
+      known: result.known,
+      entryId: entry?.id,
+      title: entry?.title ?? fallback,
+      entry,
+      deprecatedNote: standard?.deprecated ? `${code} is deprecated: ${standard.notes?.[0] ?? 'see the registry for its replacement.'}` : undefined,
+    };
+    if (byCode.size >= RESOLVED_MAX) byCode.clear();
+    byCode.set(code, r);
+  }
+  return r;
 }
 
 /**
@@ -172,7 +224,6 @@ class Context {
   private mailClient?: boolean;
   private underscores?: boolean;
   private lineVetoes = new Map<CompiledVeto, boolean>();
-  private readonly cache = new Map<Family, Map<string, Resolved>>();
   private knownToken?: CodeToken;
   private tokenKnown = false;
   /** The last reply code decided on (reported or not: the families setting must not change what pairs with it). */
@@ -390,24 +441,7 @@ class Context {
   }
 
   resolve(family: Family, code: string): Resolved {
-    let byCode = this.cache.get(family);
-    if (!byCode) this.cache.set(family, (byCode = new Map()));
-    let r = byCode.get(code);
-    if (!r) {
-      const result = this.catalog.lookup(code);
-      const entry = result.entries.find((e) => e.family === family) ?? (family === 'enhanced' ? result.entries[0] : undefined);
-      const fallback = family === 'reply' ? (result.classInfo?.title ?? 'SMTP reply code') : family === 'enhanced' ? (result.subjectInfo?.title ?? 'Enhanced status code') : 'Unknown Outlook / Windows error';
-      const standard = family === 'enhanced' ? result.entries.find((e) => e.family === 'enhanced') : undefined;
-      r = {
-        known: result.known,
-        entryId: entry?.id,
-        title: entry?.title ?? fallback,
-        entry,
-        deprecatedNote: standard?.deprecated ? `${code} is deprecated: ${standard.notes?.[0] ?? 'see the registry for its replacement.'}` : undefined,
-      };
-      byCode.set(code, r);
-    }
-    return r;
+    return resolveCode(this.catalog, family, code);
   }
 
   private finding(token: CodeToken, rule: CompiledRule): Finding {
@@ -468,15 +502,15 @@ function addProviderFindings(text: string, catalog: Catalog, findings: Finding[]
     const context = end > lineStart + line.length && lineStart > 1 && isBlank(text.charCodeAt(lineStart)) ? text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, end) : block;
     // A provider's message follows its codes ("said: 550 5.7.26 Unauthenticated email …"): look from the first code on.
     const message = first > 0 ? block.slice(first) : block;
-    const best = catalog.matchProviders(message, codes, context)[0];
-    if (best) added.push(providerFinding(catalog, best, message, lineStart + Math.max(0, first), codes[0]));
+    const best = catalog.providerHits(message, codes, context)[0];
+    if (best) added.push(providerFinding(best, message, lineStart + Math.max(0, first), codes[0]));
   }
   if (catalog.hasCodelessEntries) {
     for (const lineStart of catalog.linesWithCodelessPhrases(text, from, to)) {
       if (seen.has(lineStart)) continue;
       const line = lineAt(text, lineStart);
-      const best = catalog.matchProviders(line, []).find((e) => !e.codes?.length || e.kind === 'http');
-      if (best) added.push(providerFinding(catalog, best, line, lineStart));
+      const best = catalog.providerHits(line, []).find((h) => !h.entry.codes?.length || h.entry.kind === 'http');
+      if (best) added.push(providerFinding(best, line, lineStart));
     }
   }
   if (added.length) {
@@ -515,12 +549,13 @@ function mergeByStart(a: Finding[], b: Finding[]): Finding[] {
   return out;
 }
 
-function providerFinding(catalog: Catalog, entry: CatalogEntry, line: string, lineStart: number, code?: string): Finding {
-  const where = catalog.phraseLocation(entry, line);
-  const start = lineStart + (where?.index ?? 0);
+/** A provider entry found in `line` (its words at `where`), as a finding. */
+function providerFinding(where: PhraseHit, line: string, lineStart: number, code?: string): Finding {
+  const entry = where.entry;
+  const start = lineStart + where.index;
   // An entry for a provider's temporary and permanent forms alike takes its class from the reply's own code.
   const cls = entry.severity === 'both' && code ? classOf(code, code.length === 3 ? 'reply' : 'enhanced') : classOf(entry.code, 'provider', entry);
-  return makeFinding({ start, end: start + (where?.length || line.length), family: 'provider', code: entry.id, label: `${providerLabel(entry)} ${entry.code}`, rule: 'phrase', class: cls, title: `${providerLabel(entry)}: ${entry.title}`, entryId: entry.id });
+  return makeFinding({ start, end: start + (where.length || line.length), family: 'provider', code: entry.id, label: `${providerLabel(entry)} ${entry.code}`, rule: 'phrase', class: cls, title: `${providerLabel(entry)}: ${entry.title}`, entryId: entry.id });
 }
 
 export function lineAt(text: string, lineStart: number): string {
