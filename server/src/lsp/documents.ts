@@ -8,7 +8,7 @@ import type { RecipientOutcome } from '../core/bounce/outcome';
 import type { Catalog } from '../core/catalog/catalog';
 import { looksLikeMessage } from '../core/dsn/mime';
 import type { Finding } from '../core/scan/finding';
-import { scan } from '../core/scan/scanner';
+import { scan, SCAN_REACH } from '../core/scan/scanner';
 import { scanInSteps, type Steps } from '../core/steps';
 import type { Family } from '../core/types';
 import { levelFor } from './diagnostics';
@@ -149,16 +149,15 @@ export class DocumentStore {
 
   /**
    * Rescans the lines around [start, end): one line more on each side, since context can span a line break. Only
-   * those lines (and one more on each side for the scanner's context) are read: never the whole document.
+   * those lines and the lines the scanner reads around a region (SCAN_REACH) are read: never the whole document.
+   * Lines here are the scanner's, which end at \n only (a lone \r ends a line for the editor, not for the rules).
    */
   private rescanRegion(t: TrackedDocument, start: number, end: number) {
     const doc = t.doc;
-    const startLine = Math.max(0, doc.positionAt(start).line - 1);
-    const endLine = doc.positionAt(end).line + 2;
-    const from = doc.offsetAt({ line: startLine, character: 0 });
-    const to = endLine >= doc.lineCount ? doc.length : doc.offsetAt({ line: endLine, character: 0 });
-    const base = doc.offsetAt({ line: Math.max(0, startLine - 1), character: 0 });
-    const limit = endLine + 1 >= doc.lineCount ? doc.length : doc.offsetAt({ line: endLine + 1, character: 0 });
+    const from = linesBefore(doc, lineStartAt(doc, start), 1);
+    const to = linesAfter(doc, lineEndAt(doc, end), 1);
+    const base = linesBefore(doc, from, SCAN_REACH.linesBefore);
+    const limit = linesAfter(doc, to, SCAN_REACH.linesAfter);
     const text = doc.slice(base, limit);
     const fresh = scan(text, t.catalog, from - base, to - base, { families: t.families });
     for (const f of fresh) {
@@ -290,3 +289,42 @@ function shiftRecipients(recipients: RecipientOutcome[], start: number, end: num
   return recipients.filter((o) => o.end <= start || o.start > end).map((o) => (o.start > end ? { ...o, start: o.start + delta, end: o.end + delta } : o));
 }
 export { lowerBound };
+
+/** How far the lines around an edit are looked for: a line longer than this ends the search (the rules read no further). */
+const REACH_BYTES = 64 * 1024;
+
+/** The start of the line (ended by \n) that holds `offset`. */
+function lineStartAt(doc: BlockDocument, offset: number): number {
+  for (let pos = offset; pos > 0; ) {
+    const from = Math.max(0, pos - 4096);
+    const i = doc.slice(from, pos).lastIndexOf('\n');
+    if (i >= 0) return from + i + 1;
+    pos = from;
+  }
+  return 0;
+}
+
+/** The end of the line that holds `offset`, after its \n (the document's end for the last line). */
+function lineEndAt(doc: BlockDocument, offset: number): number {
+  for (let pos = offset; pos < doc.length; ) {
+    const to = Math.min(doc.length, pos + 4096);
+    const i = doc.slice(pos, to).indexOf('\n');
+    if (i >= 0) return pos + i + 1;
+    pos = to;
+  }
+  return doc.length;
+}
+
+/** The start of the `n`th line before the line starting at `lineStart`, or as far as REACH_BYTES allow. */
+function linesBefore(doc: BlockDocument, lineStart: number, n: number): number {
+  let pos = lineStart;
+  for (let k = 0; k < n && pos > 0 && lineStart - pos < REACH_BYTES; k++) pos = lineStartAt(doc, pos - 1);
+  return pos;
+}
+
+/** The end of the `n`th line after `lineEnd` (a line's end), or as far as REACH_BYTES allow. */
+function linesAfter(doc: BlockDocument, lineEnd: number, n: number): number {
+  let pos = lineEnd;
+  for (let k = 0; k < n && pos < doc.length && pos - lineEnd < REACH_BYTES; k++) pos = lineEndAt(doc, pos);
+  return pos;
+}
