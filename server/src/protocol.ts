@@ -29,8 +29,8 @@ export interface FileSummary {
   recipients: FileRecipient[];
 }
 
-/** One recipient of a bounce: what happened, why (the reason taxonomy), hard or soft, and where it is named. */
-export interface FileRecipient {
+/** What is said of one recipient of a bounce: what happened, why (the reason taxonomy) and hard or soft. */
+export interface RecipientFields {
   recipient: string;
   action: Action;
   reason: Reason;
@@ -41,6 +41,10 @@ export interface FileRecipient {
   reply?: string;
   diagnostic?: string;
   remoteMta?: string;
+}
+
+/** A recipient of the bounce in an editor, and where it is named. */
+export interface FileRecipient extends RecipientFields {
   range: Range;
 }
 
@@ -92,18 +96,10 @@ export interface DescribeResult { title: string; markdown: string; found: boolea
 export const ReadRecipientsRequest = 'mailErrorCodes/readRecipients';
 export interface ReadRecipientsParams { messages: { id: number; text: string }[] }
 export interface ReadRecipientsResult { results: { id: number; recipients: MessageRecipient[]; error?: string }[] }
-export interface MessageRecipient {
-  recipient: string;
-  action: Action;
-  reason: Reason;
-  reasonTitle: string;
-  bounce: 'hard' | 'soft' | 'none';
-  status?: string;
-  reply?: string;
+/** A recipient of a message of a folder, with the SMTP command and the date of the attempt. */
+export interface MessageRecipient extends RecipientFields {
   command?: string;
-  remoteMta?: string;
   date?: string;
-  diagnostic?: string;
   /** Where the message names the recipient: 0-based line and UTF-16 character in the message text, and the length. */
   line: number;
   character: number;

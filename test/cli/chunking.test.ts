@@ -4,26 +4,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { scanLines, sinkFor, type Hit, type LineScanOptions } from '../../server/src/cli/scan';
-import type { ByteReader } from '../../server/src/cli/source';
 import { analyze } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/scan/finding';
-import { catalog, fixture, located } from '../helpers';
+import { catalog, fixture, located, pieces } from '../helpers';
 import { generateLog } from '../../scripts/generate-log.mjs';
 import { mixedLog } from './mixedLog';
-
-/** A reader handing out `piece` bytes at a time, as a pipe might. */
-function pieces(bytes: Uint8Array, piece: number): ByteReader {
-  let at = 0;
-  return {
-    async read(buffer, offset, length) {
-      const n = Math.min(length, piece, bytes.length - at);
-      buffer.set(bytes.subarray(at, at + n), offset);
-      at += n;
-      return n;
-    },
-    async close() {},
-  };
-}
 
 async function streamed(bytes: Uint8Array, piece: number, options: LineScanOptions = {}): Promise<Hit[]> {
   const hits: Hit[] = [];

@@ -7,9 +7,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { scanLines, sinkFor, type Hit } from '../../server/src/cli/scan';
-import type { ByteReader } from '../../server/src/cli/source';
 import { analyze } from '../../server/src/core/analyze';
-import { catalog, fixture, root } from '../helpers';
+import { catalog, fixture, pieces, root } from '../helpers';
 
 const CLASSES = ['logs', 'bounces', 'nonmail'] as const;
 type Class = (typeof CLASSES)[number];
@@ -137,18 +136,8 @@ test('the command line, reading logs in small chunks, finds what a scan of the w
     const want = analyze(text, catalog).findings.map((f) => `${f.start}:${f.code}`);
     const bytes = Buffer.from(text);
     for (const [piece, region] of [[1, 1], [7, 50], [64, 300]]) {
-      let at = 0;
-      const reader: ByteReader = {
-        async read(buffer, offset, length) {
-          const n = Math.min(length, piece, bytes.length - at);
-          buffer.set(bytes.subarray(at, at + n), offset);
-          at += n;
-          return n;
-        },
-        async close() {},
-      };
       const hits: Hit[] = [];
-      await scanLines(reader, catalog, sinkFor({ hits: (h) => void hits.push(...h), note() {} }), { regionBytes: region, chunkChars: region });
+      await scanLines(pieces(bytes, piece), catalog, sinkFor({ hits: (h) => void hits.push(...h), note() {} }), { regionBytes: region, chunkChars: region });
       const starts = [0];
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
       assert.deepEqual(hits.map((h) => `${starts[h.line - 1] + h.character}:${h.finding.code}`), want, `${cls}/${name} piece ${piece} region ${region}`);

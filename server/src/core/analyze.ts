@@ -4,7 +4,7 @@ import type { RecipientOutcome } from './bounce/outcome';
 import { readRecipients } from './bounce/read';
 import type { Catalog } from './catalog/catalog';
 import { decodeBodyInSteps, toRaw } from './dsn/decode';
-import { looksLikeMessage, parseMessage, type MimePart } from './dsn/mime';
+import { bodyReadsAsText, looksLikeMessage, parseMessage, type MimePart } from './dsn/mime';
 import type { Finding } from './scan/finding';
 import { bounceBody, bounceSender, bounceSubject, returnedMessageStart } from './scan/rules';
 import { scan, type ScanOptions } from './scan/scanner';
@@ -131,14 +131,7 @@ function returnedMessageAt(text: string, from: number, to: number): number {
 
 /** A part of another type that holds text all the same (application/octet-stream, a mistyped text/plain). */
 function holdsText(text: string, part: MimePart): boolean {
-  if (part.encoding === 'base64' || part.bodyEnd <= part.bodyStart) return false;
-  const sample = text.slice(part.bodyStart, Math.min(part.bodyEnd, part.bodyStart + 4096));
-  let odd = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) odd++;
-  }
-  return odd <= sample.length / 100;
+  return part.encoding !== 'base64' && bodyReadsAsText(text, part);
 }
 
 function isTextual(type: string): boolean {

@@ -14,7 +14,7 @@ import { lineAt } from '../core/scan/scanner';
 import {
   CatalogRequest, DescribeRequest, FileSummaryRequest, ReadRecipientsRequest, ReloadCatalogsRequest, SearchRequest,
   type CatalogResult, type DescribeParams, type DescribeResult, type FileRecipient, type FileSummary, type FileSummaryParams, type MessageRecipient,
-  type ReadRecipientsParams, type ReadRecipientsResult, type SearchParams, type SearchResult,
+  type ReadRecipientsParams, type ReadRecipientsResult, type RecipientFields, type SearchParams, type SearchResult,
 } from '../protocol';
 import { lowerBound, type DocumentStore, type TrackedDocument } from './documents';
 import { failuresOf } from './publisher';
@@ -65,18 +65,7 @@ export function registerRequests(connection: Connection, context: RequestContext
       findings: t.findings.length,
       failures: failuresOf(t),
       codes: aggregate(t.findings, (f) => f, (f) => ({ start: t.doc.positionAt(f.start), end: t.doc.positionAt(f.end) })),
-      recipients: t.recipients.map((o): FileRecipient => ({
-        recipient: o.recipient,
-        action: o.action,
-        reason: o.reason,
-        reasonTitle: REASON_TITLES[o.reason],
-        bounce: o.bounce,
-        status: o.status,
-        reply: o.reply,
-        diagnostic: o.diagnostic,
-        remoteMta: o.remoteMta,
-        range: { start: t.doc.positionAt(o.start), end: t.doc.positionAt(o.end) },
-      })),
+      recipients: t.recipients.map((o): FileRecipient => ({ ...recipientFields(o), range: { start: t.doc.positionAt(o.start), end: t.doc.positionAt(o.end) } })),
     };
   });
 
@@ -127,6 +116,11 @@ function explainAround(t: TrackedDocument, i: number): Explanation {
   return explainFindings(t.catalog, line, onLine, f);
 }
 
+/** An outcome as the views show it, with its reason's title. */
+function recipientFields(o: RecipientOutcome): RecipientFields {
+  return { recipient: o.recipient, action: o.action, reason: o.reason, reasonTitle: REASON_TITLES[o.reason], bounce: o.bounce, status: o.status, reply: o.reply, diagnostic: o.diagnostic, remoteMta: o.remoteMta };
+}
+
 /** An outcome as the bounce report shows it, with its place as a line and character of the message text. */
 function messageRecipient(text: string, o: RecipientOutcome): MessageRecipient {
   let line = 0;
@@ -136,16 +130,10 @@ function messageRecipient(text: string, o: RecipientOutcome): MessageRecipient {
     lineStart = nl + 1;
   }
   return {
-    recipient: o.recipient,
-    action: o.action,
-    reason: o.reason,
-    reasonTitle: REASON_TITLES[o.reason],
-    bounce: o.bounce,
-    status: o.status,
-    reply: o.reply,
+    ...recipientFields(o),
     command: o.command,
-    remoteMta: o.remoteMta,
     date: o.date,
+    // A folder holds many: the report keeps each diagnostic short.
     diagnostic: o.diagnostic && o.diagnostic.length > 1000 ? `${o.diagnostic.slice(0, 1000)}…` : o.diagnostic,
     line,
     character: o.start - lineStart,

@@ -3,7 +3,7 @@
 // generic reader for bounces no format claims. A forwarded bounce is read inside the message that forwards it.
 import type { Catalog } from '../catalog/catalog';
 import { decodeBody } from '../dsn/decode';
-import { parseMessage, type Header, type MimePart } from '../dsn/mime';
+import { bodyReadsAsText, parseMessage, type Header, type MimePart } from '../dsn/mime';
 import { readBracketed } from './bracketed';
 import { readDomino } from './domino';
 import { readExchange } from './exchange';
@@ -184,17 +184,9 @@ function collect(text: string, root: MimePart): Parts {
   return parts;
 }
 
-/** A part whose first 4 KB read as text (no NUL, few control characters). */
+/** A part that holds text: base64 (decoded before it is read), or a body whose first 4 KB read as text. */
 function holdsText(text: string, part: MimePart): boolean {
-  if (part.bodyEnd <= part.bodyStart) return false;
-  if (part.encoding === 'base64') return true;
-  const sample = text.slice(part.bodyStart, Math.min(part.bodyEnd, part.bodyStart + 4096));
-  let odd = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) odd++;
-  }
-  return odd <= sample.length / 100;
+  return part.bodyEnd > part.bodyStart && (part.encoding === 'base64' || bodyReadsAsText(text, part));
 }
 
 /** A part's body as text: decoded when it is base64 or quoted-printable, HTML turned into lines. */

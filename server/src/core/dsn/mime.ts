@@ -194,3 +194,15 @@ function splitMultipart(text: string, start: number, end: number, boundary: stri
   if (partStart >= 0 && partStart < end) ranges.push([partStart, end]);
   return ranges;
 }
+
+/** Whether a part's body reads as text (its first 4 KB: no NUL, at most 1% control characters), as it stands. */
+export function bodyReadsAsText(text: string, part: MimePart): boolean {
+  if (part.bodyEnd <= part.bodyStart) return false;
+  const sample = text.slice(part.bodyStart, Math.min(part.bodyEnd, part.bodyStart + 4096));
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) odd++;
+  }
+  return odd <= sample.length / 100;
+}

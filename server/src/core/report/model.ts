@@ -1,5 +1,5 @@
 // The report: what the CLI prints (text, JSON, HTML) and the editor's webview shows. Plain data (JSON as is).
-import type { Outcome } from './event';
+import type { MailEvent, Outcome } from './event';
 
 export type Counts = Record<Outcome, number>;
 
@@ -95,17 +95,7 @@ export interface Report {
   approximate: string[];
 }
 
-/** An event as the webview lists it (a row's events). */
-export interface ReportEvent {
-  outcome: Outcome;
+/** An event as the webview lists it (a row's events): its time as ISO text, the MTA left out. */
+export interface ReportEvent extends Omit<MailEvent, 'time' | 'mta'> {
   time?: string;
-  source: number;
-  line: number;
-  id?: string;
-  sender?: string;
-  recipient?: string;
-  relay?: string;
-  status?: string;
-  reply?: string;
-  text?: string;
 }
