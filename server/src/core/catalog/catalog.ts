@@ -91,7 +91,8 @@ export class Catalog {
   private readonly codeOnly = new Map<string, CatalogEntry[]>();
   /** "microsoft365 5.2.122" → the one entry of that provider whose own enhanced code it is (null when several's). */
   private readonly onlyEntryByCode = new Map<string, CatalogEntry | null>();
-  private readonly codelessPattern?: RegExp;
+  /** The phrases and markers of entries without codes, within a line; and a word of each, looked for first. */
+  private readonly codeless?: { phrase: RegExp; anchors: RegExp };
   private searchText?: Map<CatalogEntry, { code: string; title: string; other: string }>;
 
   constructor(compiled: CompiledCatalog, custom: readonly CatalogEntry[] = []) {
@@ -131,8 +132,17 @@ export class Catalog {
     const codeless = this.entries
       .filter((e) => e.family === 'provider' && isCodeless(e) && e.kind !== 'http')
       .flatMap((e) => [...(e.phrases ?? []).filter((p) => p.trim().length >= MIN_CODELESS_PHRASE), ...(e.markers ?? [])]);
-    // Literal phrases, escaped: the pattern is a plain alternation of fixed strings.
-    if (codeless.length) this.codelessPattern = new RegExp(codeless.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'gi');
+    // Literal phrases, escaped, their blanks any run of blanks within a line (a line is what is matched then). An
+    // alternation that opens with plain words ("is on the …") is tried at almost every position of a log: a long word
+    // of each phrase is looked for instead, and only its lines are tried whole.
+    if (codeless.length) {
+      const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const anchors = codeless.map((p) => p.match(/[A-Za-z]+/g)?.reduce((a, b) => (b.length > a.length ? b : a)) ?? p.trim());
+      this.codeless = {
+        phrase: new RegExp(codeless.map((p) => escape(p.trim()).replace(/\s+/g, '[^\\S\\n]+')).join('|'), 'i'),
+        anchors: new RegExp([...new Set(anchors.map((a) => a.toLowerCase()))].map(escape).join('|'), 'gi'),
+      };
+    }
   }
 
   /** The automaton over every phrase and marker, built when first needed (looking up a code needs none). */
@@ -380,23 +390,24 @@ export class Catalog {
 
   /** Provider entries without codes can only be found by their words: a pattern over the whole text finds them. */
   get hasCodelessEntries(): boolean {
-    return this.codelessPattern !== undefined;
+    return this.codeless !== undefined;
   }
 
   /** Line starts, in text[from, to), of lines that contain a phrase of a provider entry without codes. */
   linesWithCodelessPhrases(text: string, from: number, to: number): number[] {
-    const re = this.codelessPattern;
-    if (!re) return [];
+    if (!this.codeless) return [];
+    const { phrase, anchors } = this.codeless;
     const found: number[] = [];
-    re.lastIndex = from;
+    anchors.lastIndex = from;
     const hay = to < text.length ? text.slice(0, to) : text;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(hay)) !== null) {
+    while ((m = anchors.exec(hay)) !== null) {
       const lineStart = text.lastIndexOf('\n', m.index) + 1;
-      if (found[found.length - 1] !== lineStart) found.push(lineStart);
-      const nl = text.indexOf('\n', m.index);
-      if (nl < 0) break;
-      re.lastIndex = nl + 1;
+      let lineEnd = text.indexOf('\n', m.index);
+      if (lineEnd < 0) lineEnd = text.length;
+      if (phrase.test(text.slice(lineStart, lineEnd))) found.push(lineStart);
+      if (lineEnd >= hay.length) break;
+      anchors.lastIndex = lineEnd + 1;
     }
     return found;
   }
