@@ -1,7 +1,8 @@
 // The server's summary of the active editor's document, shared by the "In This File" view and the status bar.
 // The client never scans: it asks for fileSummary when the active editor changes. After that, the server's
 // summaryChanged notification carries the counts the status bar shows, which are applied as they come; the codes
-// (the view's rows) are asked for again only while someone needs them (the view is visible, a command walks them).
+// (the view's rows) are asked for again only while someone needs them (the view is visible, a command walks them),
+// and the recipients of a bounce whenever its counts change.
 import * as vscode from 'vscode';
 import type { FileSummary, SummaryChangedParams } from '../../server/src/protocol';
 import { isSupportedDocument } from './languages';
@@ -99,7 +100,8 @@ export class ActiveFileSummary implements vscode.Disposable {
     const { version, complete, findings, totals, failures } = params;
     this.codesCurrent = false;
     this.set({ kind: 'ready', uri: state.uri, summary: { ...state.summary, version, complete, findings, totals, failures } });
-    if ([...this.codeReaders].some((active) => active())) void this.refresh();
+    // A bounce's recipients (the status bar's hard / soft and reasons) come with the whole summary only.
+    if (failures.unit === 'recipient' || [...this.codeReaders].some((active) => active())) void this.refresh();
   }
 
   async refresh(): Promise<void> {
