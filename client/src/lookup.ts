@@ -111,8 +111,9 @@ export async function showLookup(deps: LookupDeps, initialValue = ''): Promise<v
     if (timer) clearTimeout(timer);
     quickPick.dispose();
   });
-  // What was typed while the catalog loaded is kept, not replaced.
-  if (!quickPick.value) quickPick.value = initialValue;
+  // What was typed while the catalog loaded is kept, not replaced: the value is only ever set to a selection (setting
+  // it, even to "", would overwrite what the window holds but has not yet told the extension).
+  if (initialValue && !quickPick.value) quickPick.value = initialValue;
   update(quickPick.value, 0);
 }
 
