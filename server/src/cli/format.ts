@@ -65,10 +65,21 @@ export function textFormatter(out: Output, style: Style): Formatter {
 }
 
 export function jsonFormatter(out: Output): Formatter {
+  // A log repeats a few codes many times: what a row says of its code is written once per code, its place each time.
+  let fileName: string | undefined;
+  let fileJson = '';
+  const tails = new Map<string, string>();
   return {
     hit(file, hit, level) {
       const f = hit.finding;
-      out.line(toJson({ type: 'finding', file, line: hit.line, character: hit.character, endCharacter: hit.endCharacterOnLine, code: f.code, family: f.family, class: f.class, severity: level, title: f.title, id: f.entryId }));
+      if (file !== fileName) (fileName = file), (fileJson = toJson(file));
+      const key = `${level}\u0000${f.family}\u0000${f.code}\u0000${f.class}\u0000${f.entryId ?? ''}\u0000${f.title}`;
+      let tail = tails.get(key);
+      if (tail === undefined) {
+        tail = toJson({ code: f.code, family: f.family, class: f.class, severity: level, title: f.title, id: f.entryId }).slice(1);
+        if (tails.size < 4096) tails.set(key, tail);
+      }
+      out.line(`{"type":"finding","file":${fileJson},"line":${hit.line},"character":${hit.character},"endCharacter":${hit.endCharacterOnLine},${tail}`);
     },
     recipient(file, found, level) {
       out.line(toJson(recipientRecord(file, found, level)));
