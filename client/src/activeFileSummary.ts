@@ -1,8 +1,7 @@
 // The server's summary of the active editor's document, shared by the "In This File" view and the status bar.
 // The client never scans: it asks for fileSummary when the active editor changes. After that, the server's
 // summaryChanged notification carries the counts the status bar shows, which are applied as they come; the codes
-// (the view's rows) are asked for again only while someone needs them (the view is visible, a command walks them),
-// and the recipients of a bounce whenever its counts change.
+// (the view's rows) are asked for again only while someone needs them (the view is visible, a command walks them).
 import * as vscode from 'vscode';
 import type { FileSummary, SummaryChangedParams } from '../../server/src/protocol';
 import { isSupportedDocument } from './languages';
@@ -97,11 +96,10 @@ export class ActiveFileSummary implements vscode.Disposable {
       if (state.kind !== 'loading') void this.refresh();
       return;
     }
-    const { version, complete, findings, totals, failures } = params;
+    const { version, complete, findings, totals, failures, recipients } = params;
     this.codesCurrent = false;
-    this.set({ kind: 'ready', uri: state.uri, summary: { ...state.summary, version, complete, findings, totals, failures } });
-    // A bounce's recipients (the status bar's hard / soft and reasons) come with the whole summary only.
-    if (failures.unit === 'recipient' || [...this.codeReaders].some((active) => active())) void this.refresh();
+    this.set({ kind: 'ready', uri: state.uri, summary: { ...state.summary, version, complete, findings, totals, failures, recipients } });
+    if ([...this.codeReaders].some((active) => active())) void this.refresh();
   }
 
   async refresh(): Promise<void> {

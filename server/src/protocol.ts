@@ -58,6 +58,8 @@ export interface SummaryChangedParams {
   findings: number;
   totals: Record<FindingClass, number>;
   failures: FailureCounts;
+  /** The recipients of a bounce (few): the status bar shows their hard / soft and reasons. */
+  recipients: FileRecipient[];
 }
 
 /** `mailErrorCodes/reloadCatalogs`: re-read the custom catalog files ("Reload Catalog"); resolves when done. */

@@ -174,11 +174,15 @@ test('a message above 64 MB is scanned as plain text, with one notice', async ()
 test('summaryChanged carries what the status bar shows: failed recipients of a bounce, failed deliveries of a log', async () => {
   const client = await startClient();
   const summaryOf = (uri: string) => client.notifications.filter((n) => n.method === 'mailErrorCodes/summaryChanged' && (n.params as { uri: string }).uri === uri).at(-1)?.params as
-    { complete: boolean; findings: number; totals: Record<string, number>; failures: { unit: string; permanent: number; transient: number } } | undefined;
+    { complete: boolean; findings: number; totals: Record<string, number>; failures: { unit: string; permanent: number; transient: number }; recipients: FileSummary['recipients'] } | undefined;
   const bounce = 'file:///mail/summary-bounce.eml';
   await client.open(bounce, fixture('eml/bounce-postfix.eml'), 'eml');
   await client.waitFor(() => summaryOf(bounce)?.complete === true, 'summaryChanged for the bounce');
   assert.deepEqual(summaryOf(bounce)!.failures, { unit: 'recipient', permanent: 1, transient: 1 });
+  // The status bar's tooltip (hard / soft, reasons) needs the recipients: they come with the counts.
+  const bounceSummary: FileSummary = await client.request('mailErrorCodes/fileSummary', { uri: bounce });
+  assert.deepEqual(summaryOf(bounce)!.recipients, bounceSummary.recipients);
+  assert.deepEqual(summaryOf(bounce)!.recipients.map((r) => [r.recipient, r.bounce, r.reasonTitle]), [['bob@example.org', 'hard', 'user unknown'], ['carol@example.com', 'soft', 'mailbox full']]);
   const log = 'file:///logs/summary.log';
   const text = 'a said: 550 5.1.1 unknown\nb said: 451 4.7.1 later\nc said: 550 5.1.1 again, 421 4.4.2 too\nd status=sent (250 2.0.0 Ok)\n';
   await client.open(log, text);
@@ -186,5 +190,5 @@ test('summaryChanged carries what the status bar shows: failed recipients of a b
   const notified = summaryOf(log)!;
   assert.deepEqual(notified.failures, { unit: 'line', permanent: 2, transient: 1 });
   const summary: FileSummary = await client.request('mailErrorCodes/fileSummary', { uri: log });
-  assert.deepEqual([notified.findings, notified.totals, notified.failures], [summary.findings, summary.totals, summary.failures], 'the notification says what the summary says');
+  assert.deepEqual([notified.findings, notified.totals, notified.failures, notified.recipients], [summary.findings, summary.totals, summary.failures, []], 'the notification says what the summary says');
 });

@@ -5,6 +5,7 @@ import { countFailures, type FailureCounts } from '../core/present/failures';
 import { totalsOf } from '../core/present/summary';
 import { SummaryChangedNotification, type SummaryChangedParams } from '../protocol';
 import { diagnosticsFor } from './diagnostics';
+import { fileRecipients } from './recipientRows';
 import { tallyOf, type DocumentStore, type TrackedDocument } from './documents';
 
 /** Quiet time after the last publish of a document before its summary is sent. */
@@ -34,7 +35,7 @@ export class Publisher {
     this.timers.set(t.doc.uri, setTimeout(() => {
       this.timers.delete(t.doc.uri);
       if (this.store.get(t.doc.uri) !== t || !t.active) return;
-      const params: SummaryChangedParams = { uri: t.doc.uri, version: t.doc.version, complete: t.complete, findings: t.findings.length, totals: totalsOf(t.findings), failures: failuresOf(t) };
+      const params: SummaryChangedParams = { uri: t.doc.uri, version: t.doc.version, complete: t.complete, findings: t.findings.length, totals: totalsOf(t.findings), failures: failuresOf(t), recipients: fileRecipients(t) };
       void this.connection.sendNotification(SummaryChangedNotification, params);
     }, SUMMARY_DELAY_MS));
   }

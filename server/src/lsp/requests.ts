@@ -3,7 +3,6 @@
 import type { Connection, Hover } from 'vscode-languageserver';
 import type { RecipientOutcome } from '../core/bounce/outcome';
 import { readRecipients } from '../core/bounce/read';
-import { REASON_TITLES } from '../core/bounce/reason';
 import type { Catalog, Explanation } from '../core/catalog/catalog';
 import { explainFindings } from '../core/explain';
 import { providerLabel } from '../core/families';
@@ -13,11 +12,12 @@ import type { Finding } from '../core/scan/finding';
 import { lineAt } from '../core/scan/scanner';
 import {
   CatalogRequest, DescribeRequest, FileSummaryRequest, ReadRecipientsRequest, ReloadCatalogsRequest, SearchRequest,
-  type CatalogResult, type DescribeParams, type DescribeResult, type FileRecipient, type FileSummary, type FileSummaryParams, type MessageRecipient,
-  type ReadRecipientsParams, type ReadRecipientsResult, type RecipientFields, type SearchParams, type SearchResult,
+  type CatalogResult, type DescribeParams, type DescribeResult, type FileSummary, type FileSummaryParams, type MessageRecipient,
+  type ReadRecipientsParams, type ReadRecipientsResult, type SearchParams, type SearchResult,
 } from '../protocol';
 import { lowerBound, type DocumentStore, type TrackedDocument } from './documents';
 import { failuresOf } from './publisher';
+import { fileRecipients, recipientFields } from './recipientRows';
 
 export interface RequestContext {
   store: DocumentStore;
@@ -65,7 +65,7 @@ export function registerRequests(connection: Connection, context: RequestContext
       findings: t.findings.length,
       failures: failuresOf(t),
       codes: aggregate(t.findings, (f) => f, (f) => ({ start: t.doc.positionAt(f.start), end: t.doc.positionAt(f.end) })),
-      recipients: t.recipients.map((o): FileRecipient => ({ ...recipientFields(o), range: { start: t.doc.positionAt(o.start), end: t.doc.positionAt(o.end) } })),
+      recipients: fileRecipients(t),
     };
   });
 
@@ -114,11 +114,6 @@ function explainAround(t: TrackedDocument, i: number): Explanation {
   const line = lineAt(t.doc.slice(lineStart, lineStart + 8192), 0);
   const onLine = t.findings.slice(lowerBound(t.findings, lineStart), lowerBound(t.findings, lineStart + line.length + 1));
   return explainFindings(t.catalog, line, onLine, f);
-}
-
-/** An outcome as the views show it, with its reason's title. */
-function recipientFields(o: RecipientOutcome): RecipientFields {
-  return { recipient: o.recipient, action: o.action, reason: o.reason, reasonTitle: REASON_TITLES[o.reason], bounce: o.bounce, status: o.status, reply: o.reply, diagnostic: o.diagnostic, remoteMta: o.remoteMta };
 }
 
 /** An outcome as the bounce report shows it, with its place as a line and character of the message text. */
