@@ -23,9 +23,7 @@ const session = useVSCode({
 test('in the web worker extension host, Summarize Bounces in Folder… reads the folder and opens a row', () => session().guard('web-report', async () => {
   const s = session();
   const folder = s.page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^returned$/ }).first();
-  await folder.waitFor({ state: 'visible', timeout: TIMEOUTS.ui });
-  await folder.click({ button: 'right' });
-  await s.page.locator('.context-view .action-label', { hasText: 'Summarize Bounces in Folder…' }).first().click();
+  await s.explorerMenu(folder, 'Summarize Bounces in Folder…');
   // qmail 3 + exim 2 + postfix 2 + the mbox's sendmail 1
   const frame = await pollUntil('the report to read the four files', async () => {
     for (const f of s.page.frames()) {

@@ -52,9 +52,7 @@ const tableRows = (f: Frame) => f.locator('#recipients tbody tr').evaluateAll((r
 test('Explorer › folder › Summarize Bounces in Folder… opens the report with totals and a row per recipient', () => session().guard('01-report', async () => {
   const s = session();
   const folder = s.page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^returned$/ }).first();
-  await folder.waitFor({ state: 'visible', timeout: TIMEOUTS.ui });
-  await folder.click({ button: 'right' });
-  await s.page.locator('.context-view .action-label', { hasText: 'Summarize Bounces in Folder…' }).first().click();
+  await s.explorerMenu(folder, 'Summarize Bounces in Folder…');
   const frame = await reportFrame(s, `of ${FILES} files read`);
   await pollUntil('the report to finish reading', async () => {
     const status = await frame.locator('#status').innerText();

@@ -266,6 +266,11 @@ export interface VSCodeSession {
   openFile(name: string): Promise<void>;
   /** Run a command by its title via the command palette (F1, type, pick the row with that label). */
   runCommand(title: string): Promise<void>;
+  /**
+   * Right-click an Explorer row once the extension's contributions are registered (its "Mail Codes" icon shows: a
+   * web worker host registers the extension after the workbench is up), and choose `item` from the context menu.
+   */
+  explorerMenu(row: Locator, item: string): Promise<void>;
   /** Go to a line (Ctrl+G, type the number, Enter), e.g. to bring a line far down into view before hoverAt. */
   goToLine(line: number): Promise<void>;
   /** Move the mouse over `text` in the active editor's rendered lines (scrolling sideways if needed); resolves with
@@ -478,6 +483,13 @@ export async function startVSCode(opts: StartOptions): Promise<VSCodeSession> {
         await row.waitFor({ state: 'visible' });
         await row.click();
         await quickInput.waitFor({ state: 'hidden' }).catch(() => undefined); // a command may open its own quick input
+      },
+
+      async explorerMenu(row, item) {
+        await row.waitFor({ state: 'visible', timeout: TIMEOUTS.ui });
+        await page.locator('.activitybar .action-item [aria-label^="Mail Codes"], .activitybar .action-label[aria-label^="Mail Codes"]').first().waitFor({ timeout: TIMEOUTS.ui });
+        await row.click({ button: 'right' });
+        await page.locator('.context-view .action-label', { hasText: item }).first().click();
       },
 
       async goToLine(lineNumber) {
