@@ -73,9 +73,9 @@ export const BENCH_ROWS = [
     ['1GB', 'summary', 'CLI `scan --summary` over a generated 1 GB log'],
   ].map(([size, format, what]) => ({
     what,
-    measured: (r) => cliVariants(r, size, format).length && cliVariants(r, size, format).map((v) => `${ms(v.ms)} on ${threads(v.cores)}`).join(', ') + (cliVariants(r, size, format)[0].peakRssMB ? `; peak RSS ${n(Math.max(...cliVariants(r, size, format).map((v) => v.peakRssMB ?? 0)))} MB` : ''),
+    measured: (r) => cliVariants(r, size, format).length && cliVariants(r, size, format).map((v) => `${ms(v.ms)} on ${onCores(v.cores)}`).join(', ') + (cliVariants(r, size, format)[0].peakRssMB ? `; peak RSS ${n(Math.max(...cliVariants(r, size, format).map((v) => v.peakRssMB ?? 0)))} MB` : ''),
     reference: (r) => r.cli?.rows?.[size]?.rg && `\`rg -c\` with a pattern for the same codes: ${ms(r.cli.rows[size].rg.ms)}`,
-    ratio: (r) => cliVariants(r, size, format).length && cliVariants(r, size, format).map((v) => `${times(v.ratioToRg)} rg on ${threads(v.cores)}`).join(', '),
+    ratio: (r) => cliVariants(r, size, format).length && cliVariants(r, size, format).map((v) => `${times(v.ratioToRg)} rg on ${onCores(v.cores)}`).join(', '),
   })),
   {
     what: 'CLI `report` on the 1 GB log',
@@ -104,13 +104,14 @@ export const BENCH_ROWS = [
 function cliVariants(r, size, format) {
   return Object.entries(r.cli?.rows?.[size] ?? {}).filter(([name, v]) => name.startsWith(`${format}@`) && v?.ratioToRg !== undefined).map(([, v]) => v);
 }
-/** The report against scan --summary on as many threads as it was given, and on one thread, like itself. */
+/** The report against scan --summary on as many cores as it was given, and on one core (the report reads on one thread). */
 function reportRatios(row) {
-  const own = `${row.report.ratioToScanSummary}× scan --summary on ${threads(row.report.cores)}`;
+  const own = `${row.report.ratioToScanSummary}× scan --summary on ${onCores(row.report.cores)}`;
   const single = row['summary@1']?.ms;
-  return row.report.cores > 1 && single ? `${own}, ${(row.report.ms / single).toFixed(2)}× on 1 thread` : own;
+  return row.report.cores > 1 && single ? `${own}, ${(row.report.ms / single).toFixed(2)}× on 1 core` : own;
 }
-const threads = (cores) => (cores === 1 ? '1 thread' : `${cores} threads`);
+/** The tool runs on that many cores (taskset); it starts threads itself, from 64 MB of input. */
+const onCores = (cores) => (cores === 1 ? '1 core' : `${cores} cores`);
 
 function worst(r) {
   return Object.entries(r.adversarial).sort((a, b) => b[1].ratioPerMBToLog - a[1].ratioPerMBToLog)[0];

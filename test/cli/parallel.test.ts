@@ -2,10 +2,11 @@
 // byte for byte the output of one thread, in every format, in the same order, with the same messages and exit status.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { planJobs } from '../../server/src/cli/parallel';
 import { root } from '../helpers';
 import { generateLog } from '../../scripts/generate-log.mjs';
 import { mixedLog } from './mixedLog';
@@ -53,4 +54,24 @@ test('many files, some unreadable, a message among them: same output, same messa
     assert.equal(many.stderr, one.stderr, args.join(' '));
     assert.equal(many.status, one.status);
   }
+});
+
+test('threads only from 64 MB of input: a 40 MB log is one job, a 70 MB log parts cut at line starts', async () => {
+  const line = 'Nov 23 10:00:01 mx1 postfix/smtp[1]: A1: to=<a@example.org>, dsn=2.0.0, status=sent (250 2.0.0 Ok)\n';
+  const small = join(dir, 'forty.log');
+  const big = join(dir, 'seventy.log');
+  writeFileSync(small, line.repeat(Math.ceil(40e6 / line.length)));
+  writeFileSync(big, line.repeat(Math.ceil(70e6 / line.length)));
+  const env = {};
+  assert.equal(await planJobs([small], 2, env), undefined, 'below 64 MB: no threads');
+  const jobs = await planJobs([big], 2, env);
+  assert.ok(jobs && jobs.length >= 2 && jobs.length % 2 === 0, `parts for two threads: ${jobs?.length}`);
+  const size = statSync(big).size;
+  assert.deepEqual([jobs[0].start, jobs.at(-1)!.end], [0, size]);
+  for (let k = 1; k < jobs.length; k++) {
+    assert.equal(jobs[k].start, jobs[k - 1].end, 'the parts follow each other');
+    assert.equal(jobs[k].start! % line.length, 0, 'each part starts at a line start');
+  }
+  rmSync(small);
+  rmSync(big);
 });

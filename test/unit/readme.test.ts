@@ -268,6 +268,7 @@ const CHECKED_ELSEWHERE: [claim: string, file: string, testName: string][] = [
   ['Ctrl+C stops it and everything it started', 'test/e2e/start.e2e.ts', 'Ctrl+C ends code-server and everything it started, and removes the temporary profile'],
   ['`npm start` says why and shows the command-line tool on the samples instead', 'test/cli/start.test.ts', 'where code-server cannot be set up, it says why and shows the command line instead'],
   ['with the same output in the same order as one thread', 'test/cli/parallel.test.ts', 'one file cut into parts on 2 and 3 threads: the same output as on one thread, in every format'],
+  ['Big inputs (from 64 MB, one big log or many files)', 'test/cli/parallel.test.ts', 'threads only from 64 MB of input: a 40 MB log is one job, a 70 MB log parts cut at line starts'],
   ['reads standard input as it comes', 'test/cli/cli.test.ts', 'scan --format json - streams: a line\\\'s findings are written while standard input stays open'],
   ['RFC 4180 quoting', 'test/cli/catalogExport.test.ts', 'csv quoting: commas, double quotes, line breaks and outer spaces survive csv-parse'],
   ['`id` (stable)', 'test/cli/catalogExport.test.ts', 'csv: every entry once, each field as the catalog has it, read back by csv-parse'],
