@@ -83,6 +83,16 @@ export class SourceReader {
   push(text: string): void {
     if (!text) return;
     if (this.mode === 'message') return this.keep(text);
+    if (this.pending && this.mode === 'lines') {
+      // Only the line cut between two pieces is put together: the piece itself is not copied.
+      const nl = text.indexOf('\n');
+      if (nl < 0 || this.pending.length + nl > MAX_LINE) return this.consume(this.pending + text, false);
+      const first = this.pending + text.slice(0, nl + 1);
+      this.pending = '';
+      this.consume(first, false);
+      text = text.slice(nl + 1);
+      if (!text) return;
+    }
     this.consume(this.pending ? this.pending + text : text, false);
   }
 
