@@ -82,19 +82,9 @@ const home = join(temp, 'home');
 for (const d of [join(userData, 'User'), extensions, home]) mkdirSync(d, { recursive: true });
 const workspace = folder ?? join(temp, 'samples');
 if (!folder) cpSync(samples, workspace, { recursive: true });
-writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'readme', // samples/README.md: what to try
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-  'chat.disableAIFeatures': true,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-}, null, 2));
+// The quiet workbench of the end-to-end tests (no tips, updates, telemetry or chat), opening on samples/README.md.
+const quiet = JSON.parse(readFileSync(join(root, 'scripts/e2e/quiet-settings.json'), 'utf8'));
+writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...quiet, 'workbench.startupEditor': 'readme' }, null, 2));
 const config = join(temp, 'code-server.yaml');
 writeFileSync(config, 'auth: none\ncert: false\n');
 const serverLog = join(temp, 'code-server.log');

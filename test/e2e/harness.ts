@@ -27,6 +27,7 @@ import {
   statSync, writeFileSync,
 } from 'node:fs';
 import { request } from 'node:http';
+import quietSettings from '../../scripts/e2e/quiet-settings.json';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -228,17 +229,9 @@ export interface StartOptions {
 
 /** User settings that keep the workbench quiet and deterministic. */
 export const DEFAULT_SETTINGS: Record<string, unknown> = {
+  ...quietSettings,
   'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-  'chat.disableAIFeatures': true,
   'chat.commandCenter.enabled': false,
   'git.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
@@ -246,7 +239,6 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'editor.hover.delay': 200,
   'editor.minimap.enabled': false,
   'window.commandCenter': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export interface VSCodeSession {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { BOUNCE_CSV_HEADER, csvRow } from '../../../server/src/core/present/csv';
 import type { FromWebview, ReportProblem, ReportProgress, ReportRow, ToWebview } from './messages';
+import { webviewNonce } from '../webviewNonce';
 
 export const REPORT_VIEW_TYPE = 'mailErrorCodes.bounceReport';
 
@@ -124,15 +125,10 @@ function folderName(folder: vscode.Uri): string {
   return folder.path.split('/').filter(Boolean).pop() ?? folder.toString();
 }
 
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
-}
 
 /** The page: our script and style only, by nonce; no inline handlers, no remote content. */
 function pageHtml(webview: vscode.Webview, script: vscode.Uri): string {
-  const n = nonce();
+  const n = webviewNonce();
   const csp = [`default-src 'none'`, `style-src 'nonce-${n}'`, `script-src 'nonce-${n}'`, `img-src ${webview.cspSource}`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">

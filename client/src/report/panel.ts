@@ -8,6 +8,7 @@ import type { Report } from '../../../server/src/core/report/model';
 import type { FromView, ToView } from './messages';
 import type { ReportInput } from './inputs';
 import type { ReportApi } from './reportApi';
+import { webviewNonce } from '../webviewNonce';
 
 const ENTRY_ID = /^[a-z0-9][a-z0-9._-]{0,199}$/;
 
@@ -117,7 +118,7 @@ export class ReportPanel implements vscode.Disposable {
 }
 
 function html(webview: vscode.Webview, viewRoot: vscode.Uri): string {
-  const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const nonce = webviewNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(viewRoot, 'view.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(viewRoot, 'view.css'));
   return `<!DOCTYPE html>
