@@ -546,11 +546,23 @@ export async function startVSCode(opts: StartOptions): Promise<VSCodeSession> {
         }
         if (!box) throw new Error(`"${text}" (occurrence ${o.occurrence ?? 0}) not found in the rendered editor lines`);
         if (!inside(box)) throw new Error(`could not scroll "${text}" into view`);
-        // come from outside, so that the editor sees a fresh mouse move onto the word
-        await page.mouse.move(box.x, box.y + 200);
-        await page.mouse.move(box.x, box.y, { steps: 5 });
         const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
-        await hover.waitFor({ state: 'visible', timeout: o.timeoutMs ?? TIMEOUTS.ui });
+        // Come from outside, so that the editor sees a fresh mouse move onto the word; again while no hover shows:
+        // a mouse that arrived before the extension registered its hover provider (a web worker host starts it
+        // late) gets no hover until it moves again.
+        const at = box;
+        const hoverDeadline = Date.now() + (o.timeoutMs ?? TIMEOUTS.ui);
+        for (;;) {
+          await page.mouse.move(at.x, at.y + 200);
+          await page.mouse.move(at.x, at.y, { steps: 5 });
+          const left = hoverDeadline - Date.now();
+          try {
+            await hover.waitFor({ state: 'visible', timeout: Math.max(1, Math.min(left, 5_000)) });
+            break;
+          } catch (error) {
+            if (Date.now() >= hoverDeadline) throw error;
+          }
+        }
         if (o.expectText) {
           const want = o.expectText;
           return pollUntil(`a hover containing ${String(want)}`, async () => {
