@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { ReportBuilder, type ReportOptions } from '../../server/src/core/report/builder';
 import { reportCsv } from '../../server/src/core/report/csv';
 import { BinaryInputError, TextInput } from '../../server/src/core/report/decode';
-import { domainOf } from '../../server/src/core/report/event';
+import { domainOf } from '../../server/src/core/bounce/text';
 import { Messages } from '../../server/src/core/report/messages';
 import type { Report } from '../../server/src/core/report/model';
 import { compareLogAge } from '../../server/src/core/report/order';

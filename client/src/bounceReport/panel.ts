@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { BOUNCE_CSV_HEADER, csvRow } from '../../../server/src/core/present/csv';
 import type { FromWebview, ReportProblem, ReportProgress, ReportRow, ToWebview } from './messages';
-import { webviewNonce } from '../webviewNonce';
+import { webviewPage } from '../webviewPage';
 
 export const REPORT_VIEW_TYPE = 'mailErrorCodes.bounceReport';
 
@@ -128,22 +128,13 @@ function folderName(folder: vscode.Uri): string {
 
 /** The page: our script and style only, by nonce; no inline handlers, no remote content. */
 function pageHtml(webview: vscode.Webview, script: vscode.Uri): string {
-  const n = webviewNonce();
-  const csp = [`default-src 'none'`, `style-src 'nonce-${n}'`, `script-src 'nonce-${n}'`, `img-src ${webview.cspSource}`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Bounce report</title>
-<style nonce="${n}">${STYLE}</style>
-</head>
-<body>
-<main id="report" aria-busy="true"><p class="status" id="status">Reading the folder…</p></main>
-<script nonce="${n}" src="${webview.asWebviewUri(script).toString()}"></script>
-</body>
-</html>`;
+  return webviewPage(webview, {
+    title: 'Bounce report',
+    script,
+    policy: (nonce) => [`style-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`],
+    head: (nonce) => `<style nonce="${nonce}">${STYLE}</style>`,
+    main: '<main id="report" aria-busy="true"><p class="status" id="status">Reading the folder…</p></main>',
+  });
 }
 
 const STYLE = `

@@ -1,8 +1,8 @@
 // "Mail Error Codes: Summarize Bounces in Folder…": reads every message under a folder (workspace.fs), has the language
 // server read their recipients in batches, and fills the report as it goes, with progress and cancel.
 import * as vscode from 'vscode';
-import { HARD_SOFT_NOTE } from '../../../server/src/core/bounce/taxonomy';
-import { REASON_TITLES } from '../../../server/src/core/bounce/taxonomy';
+import { HARD_SOFT_NOTE, REASON_TITLES } from '../../../server/src/core/bounce/taxonomy';
+import { domainOf } from '../../../server/src/core/bounce/text';
 import type { ServerApi } from '../serverApi';
 import { listFiles, readMessages } from './collect';
 import type { ReportProgress, ReportRow } from './messages';
@@ -82,7 +82,7 @@ function run(server: ServerApi, folder: vscode.Uri, panel: BounceReportPanel): P
             rows.push({
               file: where.file,
               recipient: r.recipient,
-              domain: r.recipient.slice(r.recipient.lastIndexOf('@') + 1).toLowerCase(),
+              domain: domainOf(r.recipient),
               action: r.action,
               reason: r.reason,
               reasonTitle: r.reasonTitle,

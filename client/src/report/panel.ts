@@ -8,7 +8,7 @@ import type { Report } from '../../../server/src/core/report/model';
 import type { FromView, ToView } from './messages';
 import type { ReportInput } from './inputs';
 import type { ReportApi } from './reportApi';
-import { webviewNonce } from '../webviewNonce';
+import { webviewPage } from '../webviewPage';
 
 const ENTRY_ID = /^[a-z0-9][a-z0-9._-]{0,199}$/;
 
@@ -118,21 +118,12 @@ export class ReportPanel implements vscode.Disposable {
 }
 
 function html(webview: vscode.Webview, viewRoot: vscode.Uri): string {
-  const nonce = webviewNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(viewRoot, 'view.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(viewRoot, 'view.css'));
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${style}">
-<title>Mail Log Report</title>
-</head>
-<body>
-<main id="report" aria-live="polite"><p class="note">Loading the report…</p></main>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+  return webviewPage(webview, {
+    title: 'Mail Log Report',
+    script: vscode.Uri.joinPath(viewRoot, 'view.js'),
+    policy: () => [`img-src ${webview.cspSource} data:`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`],
+    head: () => `<link rel="stylesheet" href="${style}">`,
+    main: '<main id="report" aria-live="polite"><p class="note">Loading the report…</p></main>',
+  });
 }

@@ -5,6 +5,7 @@ import type { Catalog } from '../core/catalog/catalog';
 import { HARD_SOFT_NOTE, type RecipientOutcome } from '../core/bounce/outcome';
 import { readRecipients } from '../core/bounce/read';
 import { REASON_TITLES, type Reason } from '../core/bounce/reason';
+import { domainOf } from '../core/bounce/text';
 import { BOUNCE_CSV_HEADER, csvRow } from '../core/present/csv';
 import { recipientRecord } from './format';
 import { walk, type Message } from './messages';
@@ -82,7 +83,7 @@ function count(totals: Totals, o: RecipientOutcome) {
   totals.bounce[o.bounce]++;
   totals.reasons.set(o.reason, (totals.reasons.get(o.reason) ?? 0) + 1);
   if (o.bounce === 'none') return;
-  const domain = o.recipient.slice(o.recipient.lastIndexOf('@') + 1).toLowerCase() || '(none)';
+  const domain = domainOf(o.recipient) || '(none)';
   const have = totals.domains.get(domain);
   if (have !== undefined) totals.domains.set(domain, have + 1);
   else if (totals.domains.size < MAX_DOMAINS) totals.domains.set(domain, 1);

@@ -68,6 +68,13 @@ export function trimAddress(address: string): string {
   return at < 0 ? a : a.slice(0, at) + a.slice(at).toLowerCase();
 }
 
+/** The domain of an address, lower-case; "" for an address without one (a local user, the null sender). */
+export function domainOf(address: string | undefined): string {
+  if (!address) return '';
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : address.slice(at + 1).toLowerCase().replace(/\.$/, '');
+}
+
 /** Addresses that report, not receive: the bounce's own mailbox names. */
 export function isServiceAddress(address: string): boolean {
   return /^(?:mailer-daemon|postmaster|mail-daemon|maildaemon|mdaemon|no-?reply|bounces?|root|daemon)@/i.test(address);

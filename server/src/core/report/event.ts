@@ -39,13 +39,6 @@ export interface MailEvent {
   text?: string;
 }
 
-/** The domain of an address, lower-case; "" for an address without one (a local user, the null sender). */
-export function domainOf(address: string | undefined): string {
-  if (!address) return '';
-  const at = address.lastIndexOf('@');
-  return at < 0 ? '' : address.slice(at + 1).toLowerCase().replace(/\.$/, '');
-}
-
 /**
  * A copy of a string that does not keep its parent alive. A line is a slice of a megabyte-sized chunk, and a slice
  * of it (an address, a host) would pin that whole chunk in memory for as long as a count or a sample keeps it.
