@@ -481,7 +481,14 @@ export async function startVSCode(opts: StartOptions): Promise<VSCodeSession> {
         await row.waitFor({ state: 'visible', timeout: TIMEOUTS.ui });
         await page.locator('.activitybar .action-item [aria-label^="Mail Codes"], .activitybar .action-label[aria-label^="Mail Codes"]').first().waitFor({ timeout: TIMEOUTS.ui });
         await row.click({ button: 'right' });
-        await page.locator('.context-view .action-label', { hasText: item }).first().click();
+        const menu = page.locator('.context-view .monaco-menu').first();
+        await menu.waitFor({ state: 'visible' });
+        const entry = menu.locator('.action-item', { has: page.locator('.action-label', { hasText: item }) }).first();
+        await entry.hover();
+        // The item under the mouse is the menu's focused one: Enter runs it (a click can land while the menu opens).
+        await pollUntil(`the "${item}" menu item to be focused`, async () => (await entry.getAttribute('class'))?.includes('focused') || undefined, TIMEOUTS.ui);
+        await page.keyboard.press('Enter');
+        await menu.waitFor({ state: 'hidden' });
       },
 
       async goToLine(lineNumber) {
