@@ -1,6 +1,7 @@
-// Big inputs on several cores: a file is cut into parts at line starts, each part is scanned by a worker thread with
-// the lines around it as context (so it finds what a scan of the whole file finds there), and the main thread writes
-// the parts' output in order, exactly as one thread would have. Small files are whole jobs of their own, so that many
+// Big inputs on several cores: a file is cut into parts at line starts, each part is scanned by a thread with the
+// lines around it as context (so it finds what a scan of the whole file finds there), and the main thread writes the
+// parts' output in order, exactly as one thread would have. The main thread scans parts too: it starts on the first
+// while the worker threads are still loading. Small files are whole jobs of their own, so that many
 // files keep every core busy too. Parts report their line count first: a part's lines are numbered once the parts
 // before it have said how many lines they hold.
 import { open } from 'node:fs/promises';
@@ -38,12 +39,12 @@ type Reply =
   | { type: 'done'; id: number; text: string; counts?: SummaryData; worst: number; notes: string[]; error?: string };
 
 /**
- * Below this much input, starting threads costs more than it saves: each thread loads the tool and its catalog and
- * warms up; on 2 cores, 50 MB took longer on 2 threads than on one, 70 MB about as long, 100 MB a quarter less.
+ * Below this much input, a worker thread costs more than it saves: it loads the tool and its catalog and warms up
+ * (about 0.2 s), while the main thread has already scanned some 10 MB.
  */
-const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
-/** Parts are about this big (and at least one per thread). */
-const PART_BYTES = 16 * 1024 * 1024;
+const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
+/** Parts are about this big (and at least one per thread): small enough that the threads finish together. */
+const PART_BYTES = 8 * 1024 * 1024;
 const MAX_THREADS = 8;
 
 // ---- the main thread ----
@@ -122,6 +123,8 @@ async function lineStartFrom(handle: Awaited<ReturnType<typeof open>>, at: numbe
 
 export interface ParallelRun {
   format: WorkerFormat;
+  /** The catalog, for the parts the main thread scans. */
+  catalog(): Catalog;
   /** The summary's counts (summary format). */
   counts?: SummaryCounts;
   out: Output;
@@ -130,14 +133,24 @@ export interface ParallelRun {
   fail(file: string, reason: string): void;
 }
 
-/** Runs the jobs on `threads` worker threads; returns the worst level found and whether an input could not be read. */
+/** A thread that takes jobs: a worker thread, or the main thread itself. */
+interface JobThread {
+  postMessage(request: Request): void;
+  terminate(): Promise<unknown>;
+}
+
+/**
+ * Runs the jobs on `threads` threads: the main thread and threads - 1 worker threads. Returns the worst level found
+ * and whether an input could not be read.
+ */
 export async function runParallel(jobs: Job[], threads: number, run: ParallelRun): Promise<{ worst: number; unreadable: boolean }> {
-  const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => new Worker(__filename, { workerData: { mailErrorCodesWorker: run.format } }));
+  const spawned = Array.from({ length: Math.min(threads, jobs.length) - 1 }, () => new Worker(__filename, { workerData: { mailErrorCodesWorker: run.format } }));
+  const workers: JobThread[] = [...spawned];
   const results = new Map<number, Extract<Reply, { type: 'done' }>>();
   const lines = new Map<number, number>();
   const bases = new Map<number, number>();
   /** Parts scanned whose lines are not numbered yet, with the worker that holds them. */
-  const waiting = new Map<number, Worker>();
+  const waiting = new Map<number, JobThread>();
   /** Inputs that failed: their later parts are not written. */
   const failed = new Set<number>();
   /** Parts whose lines cannot be numbered because a part before them failed. */
@@ -146,7 +159,7 @@ export async function runParallel(jobs: Job[], threads: number, run: ParallelRun
   let unreadable = false;
   let nextJob = 0;
   let nextWrite = 0;
-  const idle: Worker[] = [];
+  const idle: JobThread[] = [];
   const isPart = (j: Job) => j.start !== undefined;
   const firstPart = (j: Job) => j.start === 0;
 
@@ -215,42 +228,61 @@ export async function runParallel(jobs: Job[], threads: number, run: ParallelRun
       }
     };
     let writing = Promise.resolve();
-    for (const worker of workers) {
+    const received = (thread: JobThread, reply: Reply) => {
+      if (reply.type === 'scanned') {
+        lines.set(reply.id, reply.lines);
+        waiting.set(reply.id, thread);
+        idle.push(thread);
+        number();
+      } else {
+        results.set(reply.id, reply);
+        if (reply.error && isPart(jobs[reply.id])) lost.add(reply.id);
+        if (!isPart(jobs[reply.id]) || run.format.format === 'summary' || reply.error) idle.push(thread);
+        number();
+      }
+      writing = writing.then(write).catch(fail);
+    };
+    for (const worker of spawned) {
       worker.on('error', fail);
       worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)));
-      worker.on('message', (reply: Reply) => {
-        if (reply.type === 'scanned') {
-          lines.set(reply.id, reply.lines);
-          waiting.set(reply.id, worker);
-          idle.push(worker);
-          number();
-        } else {
-          results.set(reply.id, reply);
-          if (reply.error && isPart(jobs[reply.id])) lost.add(reply.id);
-          if (!isPart(jobs[reply.id]) || run.format.format === 'summary' || reply.error) idle.push(worker);
-          number();
-        }
-        writing = writing.then(write).catch(fail);
-      });
-      idle.push(worker);
+      worker.on('message', (reply: Reply) => received(worker, reply));
     }
+    // The main thread: its jobs run between the events of the others (each region is a few milliseconds).
+    let queue = Promise.resolve();
+    const main: JobThread = {
+      postMessage: (request) => {
+        queue = queue.then(() => runner.handle(request)).catch(fail);
+      },
+      terminate: async () => undefined,
+    };
+    const runner = new JobRunner(run.format, run.catalog, (reply) => received(main, reply));
+    workers.push(main);
+    idle.push(...workers);
     dispatch();
   });
 }
 
-// ---- a worker thread ----
+// ---- a thread's side ----
 
-/** The worker thread's side: takes jobs one after the other, answers each. */
+/** A worker thread: takes jobs one after the other, answers each. */
 export function runWorker(format: WorkerFormat, makeCatalog: () => Catalog): void {
   const port = parentPort!;
-  let catalog: Catalog | undefined;
-  const held = new Map<number, { hits: Hit[]; path: string }>();
+  const runner = new JobRunner(format, makeCatalog, (reply) => port.postMessage(reply));
   let queue = Promise.resolve();
   port.on('message', (request: Request) => {
-    queue = queue.then(() => handle(request));
+    queue = queue.then(() => runner.handle(request));
   });
+}
 
-  async function handle(request: Request) {
+/** Scans jobs and answers each through `post` (on a worker thread, or on the main thread). */
+class JobRunner {
+  private catalog?: Catalog;
+  private readonly held = new Map<number, { hits: Hit[]; path: string }>();
+
+  constructor(private readonly format: WorkerFormat, private readonly makeCatalog: () => Catalog, private readonly post: (reply: Reply) => void) {}
+
+  async handle(request: Request): Promise<void> {
+    const { format, held } = this;
     if (request.type === 'drop') {
       held.delete(request.id);
       return;
@@ -262,11 +294,11 @@ export function runWorker(format: WorkerFormat, makeCatalog: () => Catalog): voi
         hit.line += request.base;
         hit.endLine += request.base;
       }
-      port.postMessage({ type: 'done', id: request.id, ...formatHits(h.path, h.hits) } satisfies Reply);
+      this.post({ type: 'done', id: request.id, ...this.formatHits(h.path, h.hits) });
       return;
     }
     const job = request.job;
-    catalog ??= makeCatalog();
+    const catalog = (this.catalog ??= this.makeCatalog());
     const counts = format.format === 'summary' ? new SummaryCounts() : undefined;
     const hits: Hit[] = [];
     const recipients: RecipientHit[] = [];
@@ -299,17 +331,18 @@ export function runWorker(format: WorkerFormat, makeCatalog: () => Catalog): voi
     if (counts) {
       for (const r of recipients) counts.addRecipient(r.outcome);
       const worst = Math.max(0, ...counts.groups.map((g) => LEVEL_RANK[levelOf(g.class, format.all)!]), ...recipients.map((r) => LEVEL_RANK[recipientLevel(r.outcome, format.all)!]));
-      port.postMessage({ type: 'done', id: job.id, text: '', counts: counts.data(), worst, notes, error } satisfies Reply);
+      this.post({ type: 'done', id: job.id, text: '', counts: counts.data(), worst, notes, error });
     } else if (job.start === undefined || error) {
-      port.postMessage({ type: 'done', id: job.id, ...formatHits(job.path, hits, recipients), notes, error } satisfies Reply);
+      this.post({ type: 'done', id: job.id, ...this.formatHits(job.path, hits, recipients), notes, error });
     } else {
       held.set(job.id, { hits, path: job.path });
-      port.postMessage({ type: 'scanned', id: job.id, lines } satisfies Reply);
+      this.post({ type: 'scanned', id: job.id, lines });
     }
   }
 
   /** A file's findings, then the recipients of a message (a part of a file has no recipients: it is not a message). */
-  function formatHits(path: string, hits: Hit[], recipients: RecipientHit[] = []) {
+  private formatHits(path: string, hits: Hit[], recipients: RecipientHit[] = []) {
+    const format = this.format;
     const out = new Output(null);
     const formatter: Formatter = format.format === 'json' ? jsonFormatter(out) : textFormatter(out, styleFor(format.colour));
     let worst = 0;

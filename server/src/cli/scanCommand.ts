@@ -50,7 +50,7 @@ export const scanCommand: Command = {
     if (!files.length) throw new UsageError('scan needs at least one FILE (or - for standard input)');
     if (summary && format === 'sarif') throw new UsageError('--summary cannot be combined with --format sarif');
 
-    // Built when first needed: when worker threads scan, this thread never needs it.
+    // Built when first needed (a SARIF log needs it before any scan).
     let built: Catalog | undefined;
     const catalog = () => (built ??= builtInCatalog());
     const out = new Output();
@@ -72,6 +72,7 @@ export const scanCommand: Command = {
     if (jobs) {
       ({ worst, unreadable } = await runParallel(jobs, threads, {
         format: { format: summary ? 'summary' : format === 'json' ? 'json' : 'text', colour, all },
+        catalog,
         counts: formatter.counts,
         out,
         note: (file, message) => process.stderr.write(`${NAME}: ${cleanLine(file)}: ${cleanLine(message)}\n`),
