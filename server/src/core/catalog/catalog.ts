@@ -133,16 +133,28 @@ export class Catalog {
       .filter((e) => e.family === 'provider' && isCodeless(e) && e.kind !== 'http')
       .flatMap((e) => [...(e.phrases ?? []).filter((p) => p.trim().length >= MIN_CODELESS_PHRASE), ...(e.markers ?? [])]);
     // Literal phrases, escaped, their blanks any run of blanks within a line (a line is what is matched then). An
-    // alternation that opens with plain words ("is on the …") is tried at almost every position of a log: a long word
-    // of each phrase is looked for instead, and only its lines are tried whole.
+    // alternation that opens with plain words ("is on the …") is tried at almost every position of a log: the rarest
+    // word of each phrase is looked for instead, and only its lines are tried whole.
     if (codeless.length) {
       const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const anchors = codeless.map((p) => p.match(/[A-Za-z]+/g)?.reduce((a, b) => (b.length > a.length ? b : a)) ?? p.trim());
+      const counts = this.wordCounts();
+      const anchors = codeless.map((p) => rarestWord(p, counts));
       this.codeless = {
         phrase: new RegExp(codeless.map((p) => escape(p.trim()).replace(/\s+/g, '[^\\S\\n]+')).join('|'), 'i'),
         anchors: new RegExp([...new Set(anchors.map((a) => a.toLowerCase()))].map(escape).join('|'), 'gi'),
       };
     }
+  }
+
+  /** How many times each word occurs in what the catalog says (replies, titles, meanings, causes): how common it is in mail. */
+  private wordCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const e of this.entries) {
+      for (const text of [...(e.phrases ?? []), e.title, e.meaning, ...e.causes]) {
+        for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+      }
+    }
+    return counts;
   }
 
   /** The automaton over every phrase and marker, built when first needed (looking up a code needs none). */
@@ -490,6 +502,24 @@ function expandRange(range: string): string[] {
 }
 
 /** A provider entry no SMTP code leads to: one without codes, or the HTTP status of a sending API. */
+/**
+ * The piece of a phrase (between blanks) least common in mail, as a lower-case literal: of the pieces of 4 characters
+ * or more, one with characters other than letters and punctuation ('@domain', LPN007_416, recipient(s)), else the word
+ * the catalog uses least, else the longest.
+ */
+function rarestWord(phrase: string, counts: ReadonlyMap<string, number>): string {
+  const rank = (piece: string) => {
+    if (piece.length < 4) return Infinity;
+    if (/[^A-Za-z.,:;!?]/.test(piece)) return -1;
+    return counts.get(piece.replace(/[^A-Za-z]/g, '').toLowerCase()) ?? 0;
+  };
+  return phrase
+    .trim()
+    .split(/\s+/)
+    .reduce((a, b) => (rank(b) < rank(a) || (rank(b) === rank(a) && b.length > a.length) ? b : a))
+    .toLowerCase();
+}
+
 function isCodeless(entry: CatalogEntry): boolean {
   return entry.kind === 'http' || (!entry.codes?.length && !entry.codeRanges?.length);
 }
