@@ -146,11 +146,11 @@ export class Catalog {
     }
   }
 
-  /** How many times each word occurs in what the catalog says (replies, titles, meanings, causes): how common it is in mail. */
+  /** How many times each word occurs in the replies and titles the catalog knows: how common it is in mail. */
   private wordCounts(): Map<string, number> {
     const counts = new Map<string, number>();
     for (const e of this.entries) {
-      for (const text of [...(e.phrases ?? []), e.title, e.meaning, ...e.causes]) {
+      for (const text of [...(e.phrases ?? []), e.title]) {
         for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
       }
     }
