@@ -35,7 +35,22 @@ const NAME_AT = /[A-Z][A-Z0-9]*_[A-Z0-9_]+(?![0-9A-Za-z])/y;
  * may (Exim and JSON logs write a multi-line reply as …try\n550-5.1.1 …). Without 0x only the 800…
  * numbers mail clients use are looked at in a log. The lookup form also starts at #5.1.1, X.1.1 and names.
  */
-export const TOKEN_START = /(?<!(?<!\\)[A-Za-z0-9.]|[A-Za-z._]_)(?:[2-5][0-9]{2}(?![0-9])|[245]\.[0-7]\.[0-9]|0[xX\u00d7][89a-fA-F]|800[0-9a-fA-F]{5}(?![0-9A-Za-z]))/g;
+export const TOKEN_START = tokenStart();
+
+/**
+ * TOKEN_START: each kind of token, then what may not stand before it (a letter, digit or dot, unless escaped by a
+ * backslash; a letter, dot or _ followed by _). The look behind comes after the token's own characters, so that the
+ * pattern is tried only where a token could start, and a reply code is taken only where isReplyAt would take it (not
+ * the 203 of an address 203.0.113.5): a log holds many numbers.
+ */
+function tokenStart(): RegExp {
+  const notAfter = (token: string) => String.raw`(?<!(?<!\\)[A-Za-z0-9.]${token}|[A-Za-z._]_${token})`;
+  const reply = String.raw`[2-5][0-9]{2}(?![0-9A-Za-z]|\.[0-9])` + notAfter('[0-9]{3}');
+  const enhanced = String.raw`[245]\.[0-7]\.[0-9]` + notAfter(String.raw`[0-9]\.[0-9]\.[0-9]`);
+  const hex = '0[xX\u00d7][89a-fA-F]' + notAfter('0..');
+  const bareHex = '800[0-9a-fA-F]{5}(?![0-9A-Za-z])' + notAfter('8[0-9a-fA-F]{7}');
+  return new RegExp([reply, enhanced, hex, bareHex].join('|'), 'g');
+}
 const LOOKUP_TOKEN_START = /(?<!(?<!\\)[A-Za-z0-9.]|[A-Za-z._]_)(?:[2-5][0-9]{2}|#?[245xX]\.[0-9]|0[xX\u00d7][89a-fA-F]|8[0-9a-fA-F]{7}|[A-Z][A-Z0-9]*_)/g;
 
 const at = (re: RegExp, text: string, i: number) => {
