@@ -56,14 +56,14 @@ test('many files, some unreadable, a message among them: same output, same messa
   }
 });
 
-test('threads only from 24 MB of input: a 20 MB log is one job, a 30 MB log parts cut at line starts', async () => {
+test('threads only from 64 MB of input: a 40 MB log is one job, a 70 MB log parts cut at line starts', async () => {
   const line = 'Nov 23 10:00:01 mx1 postfix/smtp[1]: A1: to=<a@example.org>, dsn=2.0.0, status=sent (250 2.0.0 Ok)\n';
-  const small = join(dir, 'twenty.log');
-  const big = join(dir, 'thirty.log');
-  writeFileSync(small, line.repeat(Math.ceil(20e6 / line.length)));
-  writeFileSync(big, line.repeat(Math.ceil(30e6 / line.length)));
+  const small = join(dir, 'forty.log');
+  const big = join(dir, 'seventy.log');
+  writeFileSync(small, line.repeat(Math.ceil(40e6 / line.length)));
+  writeFileSync(big, line.repeat(Math.ceil(70e6 / line.length)));
   const env = {};
-  assert.equal(await planJobs([small], 2, env), undefined, 'below 24 MB: no threads');
+  assert.equal(await planJobs([small], 2, env), undefined, 'below 64 MB: no threads');
   const jobs = await planJobs([big], 2, env);
   assert.ok(jobs && jobs.length >= 2 && jobs.length % 2 === 0, `parts for two threads: ${jobs?.length}`);
   const size = statSync(big).size;

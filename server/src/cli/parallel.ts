@@ -40,9 +40,10 @@ type Reply =
 
 /**
  * Below this much input, a worker thread costs more than it saves: it loads the tool and its catalog and warms up
- * (about 0.2 s), while the main thread has already scanned some 10 MB.
+ * (its compiler competing with the main thread's for the cores); on 2 cores, 30 MB took longer on 2 threads than on
+ * one, 50 MB about as long.
  */
-const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
+const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
 /** Parts are about this big (and at least one per thread): small enough that the threads finish together. */
 const PART_BYTES = 8 * 1024 * 1024;
 const MAX_THREADS = 8;
