@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core/analyze';
-import { parseCode } from '../../server/src/core/catalog/codes';
+import { parseCode, readCode, TOKEN_START } from '../../server/src/core/catalog/codes';
 import type { Finding } from '../../server/src/core/scan/finding';
 import { scan } from '../../server/src/core/scan/scanner';
 import type { ContentChange } from '../../server/src/lsp/blockDocument';
@@ -90,6 +90,39 @@ test(`fuzz: scanning by regions finds what one scan finds, providers included ($
     const whole = scan(text, catalog);
     assert.deepEqual(parts.map((f) => [f.start, f.end, f.code]), whole.map((f) => [f.start, f.end, f.code]));
   }), { numRuns: runs, seed });
+});
+
+/**
+ * Where a log's code token starts, read position by position: the recogniser reads a token there, and nothing joins it
+ * to a word before it (a letter, digit or dot not escaped by a backslash; a letter, dot or _ then _).
+ */
+function tokenStartsByReading(text: string): number[] {
+  const starts: number[] = [];
+  const word = (c: number) => /[A-Za-z0-9.]/.test(String.fromCharCode(c));
+  for (let i = 0; i < text.length; i++) {
+    const token = readCode(text, i);
+    if (!token || token.family === 'name') continue;
+    const p = i > 0 ? text.charCodeAt(i - 1) : -1;
+    const pp = i > 1 ? text.charCodeAt(i - 2) : -1;
+    const glued = (p >= 0 && word(p) && pp !== 92) || (p === 95 && pp >= 0 && /[A-Za-z._]/.test(String.fromCharCode(pp)));
+    if (!glued) starts.push(i);
+  }
+  return starts;
+}
+
+const codeish = fc.array(fc.constantFrom('2', '3', '5', '0', '8', '1', '.', '-', ' ', '_', '\\', 'n', 'x', '\u00d7', 'C', 'a', 'f', 'Z', ':', '\n'), { maxLength: 40 }).map((parts) => parts.join(''));
+
+test(`fuzz: the scanner's candidate pattern stops wherever the recogniser reads a token not joined to a word, and only there (${runs * 10} runs, seed ${seed})`, () => {
+  const at = new RegExp(TOKEN_START.source, 'y');
+  fc.assert(fc.property(codeish, (text) => {
+    const byPattern: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      at.lastIndex = i;
+      const token = at.test(text) ? readCode(text, i) : undefined;
+      if (token && token.family !== 'name') byPattern.push(i);
+    }
+    assert.deepEqual(byPattern, tokenStartsByReading(text), JSON.stringify(text));
+  }), { numRuns: runs * 10, seed });
 });
 
 const insert = fc.oneof(token, fc.constantFrom('\r\n', 'host said: 550 5.1.1 user unknown\n', 'dsn=4.4.1, status=deferred\r\n', '0x800CCC0E\r', 'Gmail 550-5.7.26 unauthenticated\n', ''), fc.string({ maxLength: 6 }));

@@ -134,14 +134,14 @@ export class Catalog {
       .flatMap((e) => [...(e.phrases ?? []).filter((p) => p.trim().length >= MIN_CODELESS_PHRASE), ...(e.markers ?? [])]);
     // Literal phrases, escaped, their blanks any run of blanks within a line (a line is what is matched then). An
     // alternation that opens with plain words ("is on the …") is tried at almost every position of a log: the rarest
-    // word of each phrase is looked for instead, and only its lines are tried whole.
+    // piece of each phrase is looked for instead, and only its lines are tried whole.
     if (codeless.length) {
       const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const counts = this.wordCounts();
       const anchors = codeless.map((p) => rarestWord(p, counts));
       this.codeless = {
         phrase: new RegExp(codeless.map((p) => escape(p.trim()).replace(/\s+/g, '[^\\S\\n]+')).join('|'), 'i'),
-        anchors: new RegExp([...new Set(anchors.map((a) => a.toLowerCase()))].map(escape).join('|'), 'gi'),
+        anchors: new RegExp([...new Set(anchors)].map(escape).join('|'), 'gi'),
       };
     }
   }
@@ -501,7 +501,6 @@ function expandRange(range: string): string[] {
   return out;
 }
 
-/** A provider entry no SMTP code leads to: one without codes, or the HTTP status of a sending API. */
 /**
  * The piece of a phrase (between blanks) least common in mail, as a lower-case literal: of the pieces of 4 characters
  * or more, one with characters other than letters and punctuation ('@domain', LPN007_416, recipient(s)), else the word
@@ -520,6 +519,7 @@ function rarestWord(phrase: string, counts: ReadonlyMap<string, number>): string
     .toLowerCase();
 }
 
+/** A provider entry no SMTP code leads to: one without codes, or the HTTP status of a sending API. */
 function isCodeless(entry: CatalogEntry): boolean {
   return entry.kind === 'http' || (!entry.codes?.length && !entry.codeRanges?.length);
 }

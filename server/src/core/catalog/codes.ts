@@ -38,10 +38,9 @@ const NAME_AT = /[A-Z][A-Z0-9]*_[A-Z0-9_]+(?![0-9A-Za-z])/y;
 export const TOKEN_START = tokenStart();
 
 /**
- * TOKEN_START: each kind of token, then what may not stand before it (a letter, digit or dot, unless escaped by a
- * backslash; a letter, dot or _ followed by _). The look behind comes after the token's own characters, so that the
- * pattern is tried only where a token could start, and a reply code is taken only where isReplyAt would take it (not
- * the 203 of an address 203.0.113.5): a log holds many numbers.
+ * Each kind of token comes first and what may not stand before it after (a look-behind over the token too: a letter,
+ * digit or dot unless a backslash escapes it, or a letter, dot or _ then _), so that the pattern is tried only where a
+ * token can start; a reply code is taken only where isReplyAt takes one (not the 203 of 203.0.113.5).
  */
 function tokenStart(): RegExp {
   const notAfter = (token: string) => String.raw`(?<!(?<!\\)[A-Za-z0-9.]${token}|[A-Za-z._]_${token})`;
