@@ -137,7 +137,6 @@ export interface ParallelRun {
 /** A thread that takes jobs: a worker thread, or the main thread itself. */
 interface JobThread {
   postMessage(request: Request): void;
-  terminate(): Promise<unknown>;
 }
 
 /**
@@ -146,7 +145,7 @@ interface JobThread {
  */
 export async function runParallel(jobs: Job[], threads: number, run: ParallelRun): Promise<{ worst: number; unreadable: boolean }> {
   const spawned = Array.from({ length: Math.min(threads, jobs.length) - 1 }, () => new Worker(__filename, { workerData: { mailErrorCodesWorker: run.format } }));
-  const workers: JobThread[] = [...spawned];
+  const threadCount = spawned.length + 1;
   const results = new Map<number, Extract<Reply, { type: 'done' }>>();
   const lines = new Map<number, number>();
   const bases = new Map<number, number>();
@@ -170,11 +169,11 @@ export async function runParallel(jobs: Job[], threads: number, run: ParallelRun
     const fail = (error: unknown) => {
       if (finished) return;
       finished = true;
-      void Promise.all(workers.map((w) => w.terminate())).finally(() => reject(error));
+      void Promise.all(spawned.map((w) => w.terminate())).finally(() => reject(error));
     };
     const dispatch = () => {
       // Not too far ahead of what is written: finished parts wait in memory until their turn.
-      while (idle.length && nextJob < jobs.length && nextJob - nextWrite < workers.length * 4) {
+      while (idle.length && nextJob < jobs.length && nextJob - nextWrite < threadCount * 4) {
         idle.pop()!.postMessage({ type: 'job', job: jobs[nextJob++] } satisfies Request);
       }
     };
@@ -224,7 +223,7 @@ export async function runParallel(jobs: Job[], threads: number, run: ParallelRun
       dispatch();
       if (nextWrite === jobs.length && !finished) {
         finished = true;
-        await Promise.all(workers.map((w) => w.terminate()));
+        await Promise.all(spawned.map((w) => w.terminate()));
         resolve({ worst, unreadable });
       }
     };
@@ -254,11 +253,10 @@ export async function runParallel(jobs: Job[], threads: number, run: ParallelRun
       postMessage: (request) => {
         queue = queue.then(() => runner.handle(request)).catch(fail);
       },
-      terminate: async () => undefined,
     };
     const runner = new JobRunner(run.format, run.catalog, (reply) => received(main, reply));
-    workers.push(main);
-    idle.push(...workers);
+    // The main thread is taken first (pop): it starts while the worker threads load.
+    idle.push(...spawned, main);
     dispatch();
   });
 }
